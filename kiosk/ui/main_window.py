@@ -12,7 +12,7 @@ from __future__ import annotations
 import time
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QSize, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QSize, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.boot.config import SpeechSettings, SwitchSettings
 from kiosk.core.about import about
+from kiosk.ui.event_filters import never_raises
 from kiosk.ui.i18n import LANGUAGE_NAMES
 from kiosk.ui.manager_mode import ManagerMode
 from kiosk.ui.navigation import HOME, Navigation
@@ -75,6 +76,28 @@ class CurrentPageStack(QStackedWidget):
         return current.sizeHint() if current is not None else super().sizeHint()
 
 
+class TypingWatch(QObject):
+    """While an on-screen keyboard is open the header's second line (the Comune) gives
+    its room to the keys: on a 1280 x 800 panel in larger text the header took three
+    lines for it, and the keys, the field and its button did not fit under it."""
+
+    def __init__(self, comune: QWidget, parent: QObject) -> None:
+        super().__init__(parent)
+        self.comune = comune
+        self.keyboards: list[QWidget] = []
+
+    @never_raises
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() in (QEvent.Type.Show, QEvent.Type.Hide) and isinstance(watched, QWidget):
+            if watched not in self.keyboards:
+                self.keyboards.append(watched)
+                watched.destroyed.connect(lambda: self.keyboards.remove(watched))
+            typing = any(k.isVisible() for k in self.keyboards)
+            if self.comune.isHidden() != typing:
+                self.comune.setVisible(not typing)
+        return False
+
+
 class MainWindow(QMainWindow):
     """Shows the home screen at once; the other screens come with the catalog (attach).
 
@@ -117,6 +140,7 @@ class MainWindow(QMainWindow):
             ctx, self.navigation, self.visits, idle_s=manager_idle_s, parent=self
         )
         self.manager_mode.watch_long_press(self.name_label, self.comune_label)
+        self._typing_watch = TypingWatch(self.comune_label, self)
         self._overlay: Overlay | None = None  # built on first use, not at start-up
         self.visits.visit_layers.append(
             lambda: self._overlay is not None and self._overlay.isVisible()
@@ -282,6 +306,8 @@ class MainWindow(QMainWindow):
             self.navigation.refresh()
 
     def _wire_screen(self, screen: Screen) -> None:
+        for keyboard in screen.findChildren(QWidget, "keyboard"):
+            keyboard.installEventFilter(self._typing_watch)
         screen.help_requested.connect(self.show_help)
         screen.print_requested.connect(self.print_requested)
         screen.cart_changed.connect(self._show_cart)

@@ -216,7 +216,12 @@ QPushButton[role="lang"]:checked {{ background: {t.on_header}; color: {t.header}
 QPushButton[role="chip"]:pressed, QPushButton[role="card"]:pressed,
 QPushButton[role="key"]:pressed {{ background: {t.disabled_bg}; }}
 QPushButton[role="key"]:checked {{ background: {t.primary}; color: {t.on_primary}; }}
-QPushButton[role="key"] {{ padding: 0; font-size: {t.heading_px}px; }}
+/* A key's least height is the target's with its 2 px border: short of room it gives
+   up its font's extra height, not the 8 px between keys. */
+QPushButton[role="key"] {{
+    padding: 0; font-size: {t.heading_px}px;
+    min-height: {t.target_min_px - 4}px; min-width: {t.target_min_px - 4}px;
+}}
 QLineEdit {{
     min-height: {t.target_min_px}px; font-size: {t.heading_px}px; padding: 0 16px;
     background: {t.surface}; border: 3px solid {t.primary}; border-radius: 12px;

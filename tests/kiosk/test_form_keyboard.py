@@ -8,6 +8,8 @@ import pytest
 from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtWidgets import QAbstractButton, QLineEdit, QPlainTextEdit, QWidget
 
+from kiosk.ui.i18n import LANGUAGE_NAMES
+from kiosk.ui.widgets.keyboard import LAYOUTS, OnScreenKeyboard
 from tests.kiosk.people import prefilled, shown
 
 
@@ -160,3 +162,19 @@ def test_a_field_gone_before_it_is_scrolled_into_view_is_left_alone(qtbot, windo
     qtbot.wait(100)  # pytest-qt fails the test on an exception raised in Qt's loop
     assert not shiboken6.isValid(holder)
     screen.forget()  # the rest of the form goes with it, as at a visit's end
+
+
+@pytest.mark.parametrize("lang", list(LANGUAGE_NAMES))
+def test_a_forms_keys_take_no_row_more_than_a_searchs(qtbot, lang: str) -> None:  # type: ignore[no-untyped-def]
+    """The accented letters and an e-mail's signs had a sixth row of keys, which pushed
+    the window past a 1280 x 800 panel: they go at the ends of the letters' rows, every
+    key of the layout still there, once."""
+    form = OnScreenKeyboard(for_forms=True, language_of=lambda: lang)
+    search = OnScreenKeyboard(language_of=lambda: lang)
+    for keyboard in (form, search):
+        qtbot.addWidget(keyboard)
+    assert form.layout_name == search.layout_name
+    assert form._grid.rowCount() == search._grid.rowCount()
+    layout = LAYOUTS[form.layout_name]
+    typed = sorted(key.text().upper() for key in form._keys)
+    assert typed == sorted(c.upper() for c in "".join(layout.rows) + layout.form_row)

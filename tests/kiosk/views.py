@@ -6,10 +6,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLineEdit, QPushButton
 
 from kiosk.core.manager_login import Manager
-from tests.kiosk.people import opened
+from tests.kiosk.people import opened, prefilled
 
 
 def open_search_keyboard(window) -> None:  # type: ignore[no-untyped-def]
@@ -29,6 +31,18 @@ def nothing_found(window) -> None:  # type: ignore[no-untyped-def]
     screen.search.setText("zzqxw")
     screen._run_search()  # the pause in typing, at once
     screen.keyboard.hide_button.click()
+
+
+def typing_in(field: str, show: Callable) -> Callable:  # type: ignore[type-arg]
+    """The view ``show`` gives, with ``field`` tapped: its on-screen keyboard open."""
+
+    def view(window) -> None:  # type: ignore[no-untyped-def]
+        show(window)
+        box = window.stack.currentWidget().findChild(QLineEdit, field)
+        QTest.mouseClick(box, Qt.MouseButton.LeftButton)
+        QTest.qWait(5)  # the keyboard's room, then the field scrolled into view
+
+    return view
 
 
 def add_to_cart(window) -> None:  # type: ignore[no-untyped-def]
@@ -76,6 +90,15 @@ VIEWS: dict[str, Callable] = {
     "cart": add_to_cart,
     "checkout": lambda w: (add_to_cart(w), w.go("checkout", {})),
     "nothing found": nothing_found,
+    "status keyboard": typing_in("input_status_cf", lambda w: w.go("status", {})),
+    "wallet keyboard": typing_in("input_wallet_cf", lambda w: w.go("wallet", {})),
+    "checkout keyboard": typing_in(
+        "input_checkout_cf", lambda w: (add_to_cart(w), w.go("checkout", {}))
+    ),
+    "apply keyboard, codice fiscale": typing_in(
+        "input_cf", lambda w: (w.go("apply", {"call_id": "bs-piazzola"}), opened(w)._next())
+    ),
+    "apply keyboard, address": typing_in("input_indirizzo", lambda w: prefilled(w, page=1)),
     "help": lambda w: w.show_help(),
     "still there": lambda w: (w.overlay.hide(), w.go("calls", {}), w.visits.still_there.ask(20)),
     "manager login": lambda w: (w.visits.still_there.close_panel(), w.go("manager_login", {})),

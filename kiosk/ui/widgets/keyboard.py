@@ -3,9 +3,13 @@
 
 Built from plain buttons (no Qt Virtual Keyboard, which is GPLv3 or commercial): it
 types into the text field it is bound to, never takes focus, and every key is a large
-touch target. Accents are not needed to search (the catalog folds them); forms get a
-row with accented letters and the signs an e-mail address needs, and a shift key that
-also comes on by itself at the start of a name.
+touch target. Accents are not needed to search (the catalog folds them); forms get the
+accented letters and the signs an e-mail address needs at the ends of the rows (a row
+of their own did not fit a 1280 x 800 panel), and a shift key that also comes on by
+itself at the start of a name.
+
+Keys are at least ``KEY_PX`` each way and ``KEY_GAP_PX`` apart: given less room than
+its font asks for, a key shrinks to ``KEY_PX``, never the gaps between keys.
 
 The letters follow the language on screen (``languages`` names each one's layout):
 Romanian ș ț ă â î, Albanian ë ç, Ukrainian Cyrillic, Arabic; Chinese keeps the Latin
@@ -46,7 +50,8 @@ from languages import language
 
 ROWS = ("1234567890", "QWERTYUIOP", "ASDFGHJKL'", "ZXCVBNM,.-")
 FORM_ROW = "ÀÈÉÌÒÙ@_/+"
-KEY_PX = 64
+KEY_PX = 64  # the kiosk's smallest touch target (16 mm)
+KEY_GAP_PX = 8  # the least room between neighbouring targets
 
 
 class Layout(NamedTuple):
@@ -77,6 +82,18 @@ TextTarget = QLineEdit | QPlainTextEdit
 # The field the keys type into while the focus is elsewhere: its border twice as thick
 # (the colour stays the theme's, normal or high contrast).
 TYPING_HERE = "QLineEdit, QPlainTextEdit { border-width: 6px; }"
+
+
+def with_signs(rows: tuple[str, ...], signs: str) -> tuple[str, ...]:
+    """``rows`` with ``signs`` added at their ends, in order, each row filled up to the
+    same width: the keys take no row of their own."""
+    even = -(-(sum(map(len, rows)) + len(signs)) // len(rows))  # rounded up
+    width = max(max(map(len, rows)), even)
+    out = []
+    for row in rows:
+        taken, signs = signs[: width - len(row)], signs[width - len(row) :]
+        out.append(row + taken)
+    return tuple(out)
 
 
 class OnScreenKeyboard(QWidget):
@@ -118,7 +135,7 @@ class OnScreenKeyboard(QWidget):
         self._keys: list[QPushButton] = []
         self._grid = QGridLayout(self)
         self._grid.setContentsMargins(12, 8, 12, 8)
-        self._grid.setSpacing(8)  # at least 8 px between neighbouring keys
+        self._grid.setSpacing(KEY_GAP_PX)
         self.note = label(role="fieldLabel", name="keyboardNote")
         self.note.hide()
         self.shift = self._key("⇧", "keyShift")
@@ -157,7 +174,7 @@ class OnScreenKeyboard(QWidget):
             self._grid.removeWidget(key)
             key.deleteLater()
         self._keys = []
-        rows = (*layout.rows, layout.form_row) if self._for_forms else layout.rows
+        rows = with_signs(layout.rows, layout.form_row) if self._for_forms else layout.rows
         width = max(len(keys) for keys in rows)
         self._grid.addWidget(self.note, 0, 0, 1, width)
         for row, keys in enumerate(rows, start=1):
@@ -212,7 +229,7 @@ class OnScreenKeyboard(QWidget):
         # the grid takes them, and a parentless key shown would be a window of its own
         # (it took the activation, and with it every key of a keypad, from the kiosk).
         key = button(text, name=name, role="key", parent=self)
-        key.setMinimumSize(KEY_PX, KEY_PX)
+        key.setMinimumSize(KEY_PX, KEY_PX)  # border included (see the theme's keys)
         key.setAutoRepeat(name == "keyBackspace")
         return key
 
@@ -233,6 +250,7 @@ class OnScreenKeyboard(QWidget):
         signs = {
             "'": self.tr("apostrophe"),
             ",": self.tr("comma"),
+            "،": self.tr("comma"),  # the Arabic one
             ".": self.tr("full stop"),
             "-": self.tr("hyphen"),
             "@": self.tr("at sign"),

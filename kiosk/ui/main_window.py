@@ -34,7 +34,7 @@ from kiosk.ui.screens.base import Screen, UiContext
 from kiosk.ui.screens.home import HomeScreen
 from kiosk.ui.theme import style_sheet, theme
 from kiosk.ui.visit_lifecycle import VisitLifecycle
-from kiosk.ui.widgets.common import button, label, set_enum
+from kiosk.ui.widgets.common import button, label
 from kiosk.ui.widgets.sync_badge import SyncBadge
 from languages import left_to_right
 
@@ -585,20 +585,8 @@ class MainWindow(QMainWindow):
         self.end_assisted_button.setText(self.tr("End assisted session"))
         self._show_assisted()
         self._show_cart()
-        self._align_names()
-
-    def _align_names(self) -> None:
-        """The Social Point's and the Comune's names sit on the side the language reads
-        from. A label aligns by its own text's direction otherwise: in Arabic the Latin
-        name "Social Point Piazzola" stood against the sync badge in mid-header."""
-        # By name: Qt's enum namespace is built only after the first frame (start-up).
-        side = "AlignRight" if self.isRightToLeft() else "AlignLeft"
-        for name in (self.name_label, self.comune_label, self.sync_badge):
-            set_enum(name, "alignment", f"{side}|AlignAbsolute|AlignVCenter")
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
-        elif event.type() == QEvent.Type.LayoutDirectionChange:
-            self._align_names()
         super().changeEvent(event)

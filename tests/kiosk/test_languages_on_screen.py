@@ -283,3 +283,108 @@ def utc_now():  # type: ignore[no-untyped-def]
     from datetime import UTC, datetime
 
     return datetime.now(UTC).replace(tzinfo=None)
+
+
+def assert_on_reading_side(lines: list[QLabel], lang: str) -> None:
+    """Each line's text starts from the side ``lang`` reads from, whatever its first
+    letter: Qt aligns a plain-text label by its text's own direction otherwise."""
+    assert lines
+    for line in lines:
+        first, last = ink_between(line)
+        where = (line.text(), first, last, line.width())
+        if language(lang).right_to_left:
+            assert line.width() - last < 12, where
+        else:
+            assert first < 12, where
+
+
+def card_lines(window: QWidget) -> list[QLabel]:
+    from kiosk.ui.widgets.common import CardButton
+
+    cards = [c for c in window.findChildren(CardButton) if c.isVisible()]
+    return [line for card in cards[:3] for line in card.findChildren(QLabel) if line.isVisible()]
+
+
+@pytest.mark.parametrize("lang", ["ar", "it"])
+def test_a_card_s_latin_lines_sit_on_the_side_the_language_reads_from(  # type: ignore[no-untyped-def]
+    qtbot, window, snap, lang
+) -> None:
+    window.ctx.switcher.set_language(lang)
+    window.go("category", {"category_id": "silvercare", "comune_id": "piazzola"})
+    snap(window, f"category-{lang}")  # lays the cards out
+    lines = card_lines(window)
+    # A provider's name, in Latin letters in every language, under a translated title.
+    assert "Coop. Sociale Il Girasole (demo)" in [line.text() for line in lines]
+    assert_on_reading_side(lines, lang)
+
+
+def test_cards_made_in_one_direction_follow_a_language_chosen_after_them(
+    qtbot, window, snap
+) -> None:  # type: ignore[no-untyped-def]
+    from kiosk.ui.widgets.common import label
+
+    window.go("category", {"category_id": "silvercare", "comune_id": "piazzola"})
+    centred = label("Piazzola sul Brenta")
+    centred.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    window.screens["category"].body.addWidget(centred)
+    for lang in ("ar", "it", "ar"):
+        window.ctx.switcher.set_language(lang)
+        snap(window, f"category-after-{lang}")
+        assert_on_reading_side(card_lines(window), lang)
+        # An alignment chosen for a label stays as chosen in either direction.
+        assert centred.alignment() == Qt.AlignmentFlag.AlignCenter
+
+
+@pytest.mark.parametrize("lang", ["ar", "it"])
+def test_a_voucher_s_latin_title_and_issuer_sit_on_the_reading_side(  # type: ignore[no-untyped-def]
+    qtbot, window, snap, lang
+) -> None:
+    from datetime import date
+
+    from kiosk.core.wallet import WalletVoucher
+
+    window.ctx.switcher.set_language(lang)
+    window.go("wallet")
+    screen = window.screens["wallet"]
+    day = date(2026, 12, 31)
+    screen.show_vouchers(
+        [
+            WalletVoucher(
+                "v1",
+                "Buoni spesa 2026",
+                "Comune di Piazzola",
+                15_000,
+                None,
+                day,
+                day,
+                "9255-CRYV",
+                "",
+            )
+        ]
+    )
+    snap(window, f"wallet-card-{lang}")
+    lines = [line for line in screen.list.content.findChildren(QLabel) if line.isVisible()]
+    assert lines[0].text() == "Buoni spesa 2026"
+    assert_on_reading_side(lines, lang)
+
+
+@pytest.mark.parametrize("lang", ["ar", "it"])
+def test_a_call_titled_only_in_italian_sits_on_the_reading_side_of_its_status(  # type: ignore[no-untyped-def]
+    qtbot, window, snap, lang
+) -> None:
+    from datetime import datetime
+
+    from kiosk.core.status_lookup import Standing
+
+    window.ctx.switcher.set_language(lang)
+    window.go("status")
+    screen = window.screens["status"]
+    screen.show_standing(
+        Standing(
+            "in_review", "2026/0012345", {"it": "Contributo affitto 2026"}, datetime(2026, 11, 28)
+        )
+    )
+    snap(window, f"status-card-{lang}")
+    lines = [screen.result_title, screen.result_state, screen.result_lines]
+    assert lines[0].text() == "Contributo affitto 2026"
+    assert_on_reading_side(lines, lang)

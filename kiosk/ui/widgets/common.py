@@ -38,6 +38,8 @@ from kiosk.ui.event_filters import never_raises
 if TYPE_CHECKING:
     from collections.abc import Callable
 
+    from PySide6.QtCore import Qt
+
     from kiosk.ui.widgets.icons import Icon
 
 
@@ -83,14 +85,55 @@ def as_given(shown: str) -> str:
     return shown.replace("&&", "&")
 
 
+# The side a label's lines start from: the one the UI's language reads from. Qt aligns
+# a plain-text label by its own text's first letter otherwise, and in Arabic a Latin
+# name ("Coop. Sociale Il Girasole") sat at the left edge of a card whose Arabic lines
+# sit at the right. Absolute: Qt must not mirror it again by the text's direction.
+_READING_SIDE = {
+    False: "AlignLeft|AlignAbsolute|AlignVCenter",
+    True: "AlignRight|AlignAbsolute|AlignVCenter",
+}
+
+
+def _reading_side_flags(right_to_left: bool) -> Qt.AlignmentFlag:
+    """``_READING_SIDE`` as Qt's flags; read only once the UI changes direction (Qt's
+    enum namespace is not built before the first frame)."""
+    from PySide6.QtCore import Qt
+
+    side = Qt.AlignmentFlag.AlignRight if right_to_left else Qt.AlignmentFlag.AlignLeft
+    return side | Qt.AlignmentFlag.AlignAbsolute | Qt.AlignmentFlag.AlignVCenter
+
+
 class WrappingLabel(QLabel):
     """A plain-text label that wraps even a word longer than the screen. What it says
     is still the text it was given (``text()``): only its painting breaks the run, and
-    a label naming a field shows each "&" as itself (see ``without_shortcut``)."""
+    a label naming a field shows each "&" as itself (see ``without_shortcut``).
+
+    Its lines start from the side the UI's language reads from, whatever the text's
+    first letter, until it is given another alignment (centred, say); the direction
+    inside each line is still the text's own."""
 
     # Qt's own code never calls these three, so hiding them is safe: every text the kiosk
     # gives a label passes through here, and Qt paints (and lays out) the breakable one.
     HIDES_ON_PURPOSE = ("setText", "text", "setBuddy")
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._right_to_left = self.isRightToLeft()
+        set_enum(self, "alignment", _READING_SIDE[self._right_to_left])
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LayoutDirectionChange:
+            self._follow_reading_side()
+        super().changeEvent(event)
+
+    def _follow_reading_side(self) -> None:
+        right_to_left = self.isRightToLeft()
+        if right_to_left == self._right_to_left:
+            return
+        if self.alignment() == _reading_side_flags(self._right_to_left):  # not set since
+            set_enum(self, "alignment", _READING_SIDE[right_to_left])
+        self._right_to_left = right_to_left
 
     def setText(self, text: str) -> None:
         shown = breakable(text)

@@ -644,10 +644,17 @@
     </context>
     <context>
         <name>CheckoutScreen</name>
-        <message>
+        <message numerus="yes">
             <location filename="../../kiosk/ui/screens/checkout.py" line="220" />
-            <source>{n} digits, hidden</source>
-            <translation type="unfinished">{n} أرقام، مخفية</translation>
+            <source>%n digit(s), hidden</source>
+            <translation type="unfinished">
+                <numerusform>لا أرقام، مخفية</numerusform>
+                <numerusform>رقم واحد، مخفي</numerusform>
+                <numerusform>رقمان، مخفيان</numerusform>
+                <numerusform>%n أرقام، مخفية</numerusform>
+                <numerusform>%n رقمًا، مخفية</numerusform>
+                <numerusform>%n رقم، مخفية</numerusform>
+            </translation>
         </message>
         <message>
             <location filename="../../kiosk/ui/screens/checkout.py" line="220" />
@@ -2134,10 +2141,17 @@ The receipt and one voucher per service are coming out of the printer: show the 
             <source>Type your operator code and your PIN.</source>
             <translation type="unfinished" />
         </message>
-        <message>
+        <message numerus="yes">
             <location filename="../../kiosk/ui/screens/manager_login.py" line="107" />
-            <source>{n} digits, hidden</source>
-            <translation type="unfinished">{n} أرقام، مخفية</translation>
+            <source>%n digit(s), hidden</source>
+            <translation type="unfinished">
+                <numerusform>لا أرقام، مخفية</numerusform>
+                <numerusform>رقم واحد، مخفي</numerusform>
+                <numerusform>رقمان، مخفيان</numerusform>
+                <numerusform>%n أرقام، مخفية</numerusform>
+                <numerusform>%n رقمًا، مخفية</numerusform>
+                <numerusform>%n رقم، مخفية</numerusform>
+            </translation>
         </message>
         <message>
             <location filename="../../kiosk/ui/screens/manager_login.py" line="127" />
@@ -2626,10 +2640,17 @@ The receipt and one voucher per service are coming out of the printer: show the 
             <source>empty</source>
             <translation type="unfinished">فارغ</translation>
         </message>
-        <message>
+        <message numerus="yes">
             <location filename="../../kiosk/ui/spoken_mode.py" line="163" />
-            <source>{n} characters, hidden</source>
-            <translation type="unfinished">{n} أحرف، مخفية</translation>
+            <source>%n character(s), hidden</source>
+            <translation type="unfinished">
+                <numerusform>لا أحرف، مخفية</numerusform>
+                <numerusform>حرف واحد، مخفي</numerusform>
+                <numerusform>حرفان، مخفيان</numerusform>
+                <numerusform>%n أحرف، مخفية</numerusform>
+                <numerusform>%n حرفًا، مخفية</numerusform>
+                <numerusform>%n حرف، مخفية</numerusform>
+            </translation>
         </message>
         <message>
             <location filename="../../kiosk/ui/spoken_mode.py" line="165" />
@@ -2950,10 +2971,17 @@ The receipt and one voucher per service are coming out of the printer: show the 
             <source>Vouchers in your name, granted by the Comune or bought here, can be printed again. Type your codice fiscale or pass your health card over the reader, then your wallet PIN.</source>
             <translation type="unfinished">يمكن طباعة القسائم التي باسمك مرة أخرى، سواء منحتها البلدية أو اشتريتها هنا. اكتب رمزك الضريبي أو مرّر البطاقة الصحية على القارئ، ثم الرقم السري للمحفظة.</translation>
         </message>
-        <message>
+        <message numerus="yes">
             <location filename="../../kiosk/ui/screens/wallet.py" line="154" />
-            <source>The codice fiscale or the wallet PIN is not right. Please try again ({left} tries left).</source>
-            <translation type="unfinished">الرمز الضريبي أو الرقم السري للمحفظة غير صحيح. حاول مرة أخرى (المحاولات المتبقية: {left}).</translation>
+            <source>The codice fiscale or the wallet PIN is not right. Please try again (%n try(ies) left).</source>
+            <translation type="unfinished">
+                <numerusform>الرمز الضريبي أو الرقم السري للمحفظة غير صحيح. حاول مرة أخرى (لم تبقَ أي محاولة).</numerusform>
+                <numerusform>الرمز الضريبي أو الرقم السري للمحفظة غير صحيح. حاول مرة أخرى (بقيت محاولة واحدة).</numerusform>
+                <numerusform>الرمز الضريبي أو الرقم السري للمحفظة غير صحيح. حاول مرة أخرى (بقيت محاولتان).</numerusform>
+                <numerusform>الرمز الضريبي أو الرقم السري للمحفظة غير صحيح. حاول مرة أخرى (بقيت %n محاولات).</numerusform>
+                <numerusform>الرمز الضريبي أو الرقم السري للمحفظة غير صحيح. حاول مرة أخرى (بقيت %n محاولة).</numerusform>
+                <numerusform>الرمز الضريبي أو الرقم السري للمحفظة غير صحيح. حاول مرة أخرى (بقيت %n محاولة).</numerusform>
+            </translation>
         </message>
         <message>
             <location filename="../../kiosk/ui/screens/wallet.py" line="160" />

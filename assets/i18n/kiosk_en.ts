@@ -628,10 +628,13 @@
     </context>
     <context>
         <name>CheckoutScreen</name>
-        <message>
+        <message numerus="yes">
             <location filename="../../kiosk/ui/screens/checkout.py" line="220" />
-            <source>{n} digits, hidden</source>
-            <translation type="unfinished" />
+            <source>%n digit(s), hidden</source>
+            <translation>
+                <numerusform>%n digit, hidden</numerusform>
+                <numerusform>%n digits, hidden</numerusform>
+            </translation>
         </message>
         <message>
             <location filename="../../kiosk/ui/screens/checkout.py" line="220" />
@@ -2073,10 +2076,13 @@ The receipt and one voucher per service are coming out of the printer: show the 
             <source>Type your operator code and your PIN.</source>
             <translation type="unfinished">Type your personal code and your PIN.</translation>
         </message>
-        <message>
+        <message numerus="yes">
             <location filename="../../kiosk/ui/screens/manager_login.py" line="107" />
-            <source>{n} digits, hidden</source>
-            <translation type="unfinished" />
+            <source>%n digit(s), hidden</source>
+            <translation>
+                <numerusform>%n digit, hidden</numerusform>
+                <numerusform>%n digits, hidden</numerusform>
+            </translation>
         </message>
         <message>
             <location filename="../../kiosk/ui/screens/manager_login.py" line="127" />
@@ -2561,10 +2567,13 @@ The receipt and one voucher per service are coming out of the printer: show the 
             <source>empty</source>
             <translation type="unfinished" />
         </message>
-        <message>
+        <message numerus="yes">
             <location filename="../../kiosk/ui/spoken_mode.py" line="163" />
-            <source>{n} characters, hidden</source>
-            <translation type="unfinished" />
+            <source>%n character(s), hidden</source>
+            <translation>
+                <numerusform>%n character, hidden</numerusform>
+                <numerusform>%n characters, hidden</numerusform>
+            </translation>
         </message>
         <message>
             <location filename="../../kiosk/ui/spoken_mode.py" line="165" />
@@ -2877,10 +2886,13 @@ The receipt and one voucher per service are coming out of the printer: show the 
             <source>Vouchers in your name, granted by the Comune or bought here, can be printed again. Type your codice fiscale or pass your health card over the reader, then your wallet PIN.</source>
             <translation type="unfinished" />
         </message>
-        <message>
+        <message numerus="yes">
             <location filename="../../kiosk/ui/screens/wallet.py" line="154" />
-            <source>The codice fiscale or the wallet PIN is not right. Please try again ({left} tries left).</source>
-            <translation type="unfinished" />
+            <source>The codice fiscale or the wallet PIN is not right. Please try again (%n try(ies) left).</source>
+            <translation>
+                <numerusform>The codice fiscale or the wallet PIN is not right. Please try again (%n try left).</numerusform>
+                <numerusform>The codice fiscale or the wallet PIN is not right. Please try again (%n tries left).</numerusform>
+            </translation>
         </message>
         <message>
             <location filename="../../kiosk/ui/screens/wallet.py" line="160" />

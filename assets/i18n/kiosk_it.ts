@@ -628,10 +628,13 @@
     </context>
     <context>
         <name>CheckoutScreen</name>
-        <message>
+        <message numerus="yes">
             <location filename="../../kiosk/ui/screens/checkout.py" line="220" />
-            <source>{n} digits, hidden</source>
-            <translation>{n} cifre, nascoste</translation>
+            <source>%n digit(s), hidden</source>
+            <translation>
+                <numerusform>%n cifra, nascosta</numerusform>
+                <numerusform>%n cifre, nascoste</numerusform>
+            </translation>
         </message>
         <message>
             <location filename="../../kiosk/ui/screens/checkout.py" line="220" />
@@ -2074,10 +2077,13 @@ Dalla stampante escono la ricevuta e un buono per ogni servizio: mostra il buono
             <source>Type your operator code and your PIN.</source>
             <translation>Inserisci il tuo codice personale e il PIN.</translation>
         </message>
-        <message>
+        <message numerus="yes">
             <location filename="../../kiosk/ui/screens/manager_login.py" line="107" />
-            <source>{n} digits, hidden</source>
-            <translation>{n} cifre, nascoste</translation>
+            <source>%n digit(s), hidden</source>
+            <translation>
+                <numerusform>%n cifra, nascosta</numerusform>
+                <numerusform>%n cifre, nascoste</numerusform>
+            </translation>
         </message>
         <message>
             <location filename="../../kiosk/ui/screens/manager_login.py" line="127" />
@@ -2562,10 +2568,13 @@ Dalla stampante escono la ricevuta e un buono per ogni servizio: mostra il buono
             <source>empty</source>
             <translation>vuoto</translation>
         </message>
-        <message>
+        <message numerus="yes">
             <location filename="../../kiosk/ui/spoken_mode.py" line="163" />
-            <source>{n} characters, hidden</source>
-            <translation>{n} caratteri, nascosti</translation>
+            <source>%n character(s), hidden</source>
+            <translation>
+                <numerusform>%n carattere, nascosto</numerusform>
+                <numerusform>%n caratteri, nascosti</numerusform>
+            </translation>
         </message>
         <message>
             <location filename="../../kiosk/ui/spoken_mode.py" line="165" />
@@ -2878,10 +2887,13 @@ Dalla stampante escono la ricevuta e un buono per ogni servizio: mostra il buono
             <source>Vouchers in your name, granted by the Comune or bought here, can be printed again. Type your codice fiscale or pass your health card over the reader, then your wallet PIN.</source>
             <translation>I buoni a tuo nome, concessi dal Comune o acquistati qui, si possono ristampare. Scrivi il tuo codice fiscale o passa la tessera sanitaria sul lettore, poi il PIN del portafoglio.</translation>
         </message>
-        <message>
+        <message numerus="yes">
             <location filename="../../kiosk/ui/screens/wallet.py" line="154" />
-            <source>The codice fiscale or the wallet PIN is not right. Please try again ({left} tries left).</source>
-            <translation>Il codice fiscale o il PIN del portafoglio non è giusto. Riprova (tentativi rimasti: {left}).</translation>
+            <source>The codice fiscale or the wallet PIN is not right. Please try again (%n try(ies) left).</source>
+            <translation>
+                <numerusform>Il codice fiscale o il PIN del portafoglio non è giusto. Riprova (ti resta %n tentativo).</numerusform>
+                <numerusform>Il codice fiscale o il PIN del portafoglio non è giusto. Riprova (tentativi rimasti: %n).</numerusform>
+            </translation>
         </message>
         <message>
             <location filename="../../kiosk/ui/screens/wallet.py" line="160" />

@@ -632,10 +632,14 @@
     </context>
     <context>
         <name>CheckoutScreen</name>
-        <message>
+        <message numerus="yes">
             <location filename="../../kiosk/ui/screens/checkout.py" line="220" />
-            <source>{n} digits, hidden</source>
-            <translation type="unfinished">{n} cifre, ascunse</translation>
+            <source>%n digit(s), hidden</source>
+            <translation type="unfinished">
+                <numerusform>%n cifră, ascunsă</numerusform>
+                <numerusform>%n cifre, ascunse</numerusform>
+                <numerusform>%n de cifre, ascunse</numerusform>
+            </translation>
         </message>
         <message>
             <location filename="../../kiosk/ui/screens/checkout.py" line="220" />
@@ -2089,10 +2093,14 @@ Din imprimantă ies chitanța și câte un tichet pentru fiecare serviciu: arăt
             <source>Type your operator code and your PIN.</source>
             <translation type="unfinished" />
         </message>
-        <message>
+        <message numerus="yes">
             <location filename="../../kiosk/ui/screens/manager_login.py" line="107" />
-            <source>{n} digits, hidden</source>
-            <translation type="unfinished">{n} cifre, ascunse</translation>
+            <source>%n digit(s), hidden</source>
+            <translation type="unfinished">
+                <numerusform>%n cifră, ascunsă</numerusform>
+                <numerusform>%n cifre, ascunse</numerusform>
+                <numerusform>%n de cifre, ascunse</numerusform>
+            </translation>
         </message>
         <message>
             <location filename="../../kiosk/ui/screens/manager_login.py" line="127" />
@@ -2578,10 +2586,14 @@ Din imprimantă ies chitanța și câte un tichet pentru fiecare serviciu: arăt
             <source>empty</source>
             <translation type="unfinished">gol</translation>
         </message>
-        <message>
+        <message numerus="yes">
             <location filename="../../kiosk/ui/spoken_mode.py" line="163" />
-            <source>{n} characters, hidden</source>
-            <translation type="unfinished">{n} caractere, ascunse</translation>
+            <source>%n character(s), hidden</source>
+            <translation type="unfinished">
+                <numerusform>%n caracter, ascuns</numerusform>
+                <numerusform>%n caractere, ascunse</numerusform>
+                <numerusform>%n de caractere, ascunse</numerusform>
+            </translation>
         </message>
         <message>
             <location filename="../../kiosk/ui/spoken_mode.py" line="165" />
@@ -2896,10 +2908,14 @@ Din imprimantă ies chitanța și câte un tichet pentru fiecare serviciu: arăt
             <source>Vouchers in your name, granted by the Comune or bought here, can be printed again. Type your codice fiscale or pass your health card over the reader, then your wallet PIN.</source>
             <translation type="unfinished">Voucherele pe numele dumneavoastră, acordate de Primărie sau cumpărate aici, pot fi tipărite din nou. Scrieți codul fiscal sau treceți cardul de sănătate prin cititor, apoi PIN-ul portofelului.</translation>
         </message>
-        <message>
+        <message numerus="yes">
             <location filename="../../kiosk/ui/screens/wallet.py" line="154" />
-            <source>The codice fiscale or the wallet PIN is not right. Please try again ({left} tries left).</source>
-            <translation type="unfinished">Codul fiscal sau PIN-ul portofelului nu este corect. Încercați din nou (încercări rămase: {left}).</translation>
+            <source>The codice fiscale or the wallet PIN is not right. Please try again (%n try(ies) left).</source>
+            <translation type="unfinished">
+                <numerusform>Codul fiscal sau PIN-ul portofelului nu este corect. Încercați din nou (vă mai rămâne %n încercare).</numerusform>
+                <numerusform>Codul fiscal sau PIN-ul portofelului nu este corect. Încercați din nou (vă mai rămân %n încercări).</numerusform>
+                <numerusform>Codul fiscal sau PIN-ul portofelului nu este corect. Încercați din nou (vă mai rămân %n de încercări).</numerusform>
+            </translation>
         </message>
         <message>
             <location filename="../../kiosk/ui/screens/wallet.py" line="160" />

@@ -628,10 +628,13 @@
     </context>
     <context>
         <name>CheckoutScreen</name>
-        <message>
+        <message numerus="yes">
             <location filename="../../kiosk/ui/screens/checkout.py" line="220" />
-            <source>{n} digits, hidden</source>
-            <translation type="unfinished">{n} shifra, të fshehura</translation>
+            <source>%n digit(s), hidden</source>
+            <translation type="unfinished">
+                <numerusform>%n shifër, e fshehur</numerusform>
+                <numerusform>%n shifra, të fshehura</numerusform>
+            </translation>
         </message>
         <message>
             <location filename="../../kiosk/ui/screens/checkout.py" line="220" />
@@ -2074,10 +2077,13 @@ Nga printeri dalin dëftesa dhe një kupon për çdo shërbim: tregojani kuponin
             <source>Type your operator code and your PIN.</source>
             <translation type="unfinished" />
         </message>
-        <message>
+        <message numerus="yes">
             <location filename="../../kiosk/ui/screens/manager_login.py" line="107" />
-            <source>{n} digits, hidden</source>
-            <translation type="unfinished">{n} shifra, të fshehura</translation>
+            <source>%n digit(s), hidden</source>
+            <translation type="unfinished">
+                <numerusform>%n shifër, e fshehur</numerusform>
+                <numerusform>%n shifra, të fshehura</numerusform>
+            </translation>
         </message>
         <message>
             <location filename="../../kiosk/ui/screens/manager_login.py" line="127" />
@@ -2562,10 +2568,13 @@ Nga printeri dalin dëftesa dhe një kupon për çdo shërbim: tregojani kuponin
             <source>empty</source>
             <translation type="unfinished">bosh</translation>
         </message>
-        <message>
+        <message numerus="yes">
             <location filename="../../kiosk/ui/spoken_mode.py" line="163" />
-            <source>{n} characters, hidden</source>
-            <translation type="unfinished">{n} shkronja, të fshehura</translation>
+            <source>%n character(s), hidden</source>
+            <translation type="unfinished">
+                <numerusform>%n shkronjë, e fshehur</numerusform>
+                <numerusform>%n shkronja, të fshehura</numerusform>
+            </translation>
         </message>
         <message>
             <location filename="../../kiosk/ui/spoken_mode.py" line="165" />
@@ -2878,10 +2887,13 @@ Nga printeri dalin dëftesa dhe një kupon për çdo shërbim: tregojani kuponin
             <source>Vouchers in your name, granted by the Comune or bought here, can be printed again. Type your codice fiscale or pass your health card over the reader, then your wallet PIN.</source>
             <translation type="unfinished">Kuponët në emrin tuaj, të dhënë nga Komuna ose të blerë këtu, mund të printohen përsëri. Shkruani kodin fiskal ose kaloni kartën shëndetësore në lexues, pastaj PIN-in e portofolit.</translation>
         </message>
-        <message>
+        <message numerus="yes">
             <location filename="../../kiosk/ui/screens/wallet.py" line="154" />
-            <source>The codice fiscale or the wallet PIN is not right. Please try again ({left} tries left).</source>
-            <translation type="unfinished">Kodi fiskal ose PIN-i i portofolit nuk është i saktë. Provoni përsëri (përpjekje të mbetura: {left}).</translation>
+            <source>The codice fiscale or the wallet PIN is not right. Please try again (%n try(ies) left).</source>
+            <translation type="unfinished">
+                <numerusform>Kodi fiskal ose PIN-i i portofolit nuk është i saktë. Provoni përsëri (ju mbetet %n përpjekje).</numerusform>
+                <numerusform>Kodi fiskal ose PIN-i i portofolit nuk është i saktë. Provoni përsëri (ju mbeten %n përpjekje).</numerusform>
+            </translation>
         </message>
         <message>
             <location filename="../../kiosk/ui/screens/wallet.py" line="160" />

@@ -632,10 +632,14 @@
     </context>
     <context>
         <name>CheckoutScreen</name>
-        <message>
+        <message numerus="yes">
             <location filename="../../kiosk/ui/screens/checkout.py" line="220" />
-            <source>{n} digits, hidden</source>
-            <translation type="unfinished">{n} цифр, приховано</translation>
+            <source>%n digit(s), hidden</source>
+            <translation type="unfinished">
+                <numerusform>%n цифра, приховано</numerusform>
+                <numerusform>%n цифри, приховано</numerusform>
+                <numerusform>%n цифр, приховано</numerusform>
+            </translation>
         </message>
         <message>
             <location filename="../../kiosk/ui/screens/checkout.py" line="220" />
@@ -2089,10 +2093,14 @@ The receipt and one voucher per service are coming out of the printer: show the 
             <source>Type your operator code and your PIN.</source>
             <translation type="unfinished" />
         </message>
-        <message>
+        <message numerus="yes">
             <location filename="../../kiosk/ui/screens/manager_login.py" line="107" />
-            <source>{n} digits, hidden</source>
-            <translation type="unfinished">{n} цифр, приховано</translation>
+            <source>%n digit(s), hidden</source>
+            <translation type="unfinished">
+                <numerusform>%n цифра, приховано</numerusform>
+                <numerusform>%n цифри, приховано</numerusform>
+                <numerusform>%n цифр, приховано</numerusform>
+            </translation>
         </message>
         <message>
             <location filename="../../kiosk/ui/screens/manager_login.py" line="127" />
@@ -2578,10 +2586,14 @@ The receipt and one voucher per service are coming out of the printer: show the 
             <source>empty</source>
             <translation type="unfinished">порожнє</translation>
         </message>
-        <message>
+        <message numerus="yes">
             <location filename="../../kiosk/ui/spoken_mode.py" line="163" />
-            <source>{n} characters, hidden</source>
-            <translation type="unfinished">{n} символів, приховано</translation>
+            <source>%n character(s), hidden</source>
+            <translation type="unfinished">
+                <numerusform>%n символ, приховано</numerusform>
+                <numerusform>%n символи, приховано</numerusform>
+                <numerusform>%n символів, приховано</numerusform>
+            </translation>
         </message>
         <message>
             <location filename="../../kiosk/ui/spoken_mode.py" line="165" />
@@ -2896,10 +2908,14 @@ The receipt and one voucher per service are coming out of the printer: show the 
             <source>Vouchers in your name, granted by the Comune or bought here, can be printed again. Type your codice fiscale or pass your health card over the reader, then your wallet PIN.</source>
             <translation type="unfinished">Ваучери на ваше ім&apos;я, надані Комуною або куплені тут, можна надрукувати знову. Введіть свій податковий код або прикладіть медичну картку до зчитувача, потім PIN гаманця.</translation>
         </message>
-        <message>
+        <message numerus="yes">
             <location filename="../../kiosk/ui/screens/wallet.py" line="154" />
-            <source>The codice fiscale or the wallet PIN is not right. Please try again ({left} tries left).</source>
-            <translation type="unfinished">Податковий код або PIN гаманця неправильний. Спробуйте ще раз (залишилось спроб: {left}).</translation>
+            <source>The codice fiscale or the wallet PIN is not right. Please try again (%n try(ies) left).</source>
+            <translation type="unfinished">
+                <numerusform>Податковий код або PIN гаманця неправильний. Спробуйте ще раз (залишилася %n спроба).</numerusform>
+                <numerusform>Податковий код або PIN гаманця неправильний. Спробуйте ще раз (залишилося %n спроби).</numerusform>
+                <numerusform>Податковий код або PIN гаманця неправильний. Спробуйте ще раз (залишилося %n спроб).</numerusform>
+            </translation>
         </message>
         <message>
             <location filename="../../kiosk/ui/screens/wallet.py" line="160" />

@@ -624,10 +624,12 @@
     </context>
     <context>
         <name>CheckoutScreen</name>
-        <message>
+        <message numerus="yes">
             <location filename="../../kiosk/ui/screens/checkout.py" line="220" />
-            <source>{n} digits, hidden</source>
-            <translation type="unfinished">{n} 位数字，已隐藏</translation>
+            <source>%n digit(s), hidden</source>
+            <translation type="unfinished">
+                <numerusform>%n 位数字，已隐藏</numerusform>
+            </translation>
         </message>
         <message>
             <location filename="../../kiosk/ui/screens/checkout.py" line="220" />
@@ -2059,10 +2061,12 @@ The receipt and one voucher per service are coming out of the printer: show the 
             <source>Type your operator code and your PIN.</source>
             <translation type="unfinished" />
         </message>
-        <message>
+        <message numerus="yes">
             <location filename="../../kiosk/ui/screens/manager_login.py" line="107" />
-            <source>{n} digits, hidden</source>
-            <translation type="unfinished">{n} 位数字，已隐藏</translation>
+            <source>%n digit(s), hidden</source>
+            <translation type="unfinished">
+                <numerusform>%n 位数字，已隐藏</numerusform>
+            </translation>
         </message>
         <message>
             <location filename="../../kiosk/ui/screens/manager_login.py" line="127" />
@@ -2546,10 +2550,12 @@ The receipt and one voucher per service are coming out of the printer: show the 
             <source>empty</source>
             <translation type="unfinished">空</translation>
         </message>
-        <message>
+        <message numerus="yes">
             <location filename="../../kiosk/ui/spoken_mode.py" line="163" />
-            <source>{n} characters, hidden</source>
-            <translation type="unfinished">{n} 个字符，已隐藏</translation>
+            <source>%n character(s), hidden</source>
+            <translation type="unfinished">
+                <numerusform>%n 个字符，已隐藏</numerusform>
+            </translation>
         </message>
         <message>
             <location filename="../../kiosk/ui/spoken_mode.py" line="165" />
@@ -2860,10 +2866,12 @@ The receipt and one voucher per service are coming out of the printer: show the 
             <source>Vouchers in your name, granted by the Comune or bought here, can be printed again. Type your codice fiscale or pass your health card over the reader, then your wallet PIN.</source>
             <translation type="unfinished">以您名义的券（市政府发放或在此购买）可以重新打印。请输入您的税号或在读卡器上刷健康卡，然后输入钱包密码。</translation>
         </message>
-        <message>
+        <message numerus="yes">
             <location filename="../../kiosk/ui/screens/wallet.py" line="154" />
-            <source>The codice fiscale or the wallet PIN is not right. Please try again ({left} tries left).</source>
-            <translation type="unfinished">税号或钱包密码不正确。请再试一次（剩余次数：{left}）。</translation>
+            <source>The codice fiscale or the wallet PIN is not right. Please try again (%n try(ies) left).</source>
+            <translation type="unfinished">
+                <numerusform>税号或钱包密码不正确。请再试一次（还剩 %n 次机会）。</numerusform>
+            </translation>
         </message>
         <message>
             <location filename="../../kiosk/ui/screens/wallet.py" line="160" />

@@ -260,7 +260,7 @@ class SpokenMode(QObject):
             if not typed:
                 parts.append(self.tr("empty"))
             elif isinstance(widget, QLineEdit) and widget.echoMode() != QLineEdit.EchoMode.Normal:
-                parts.append(self.tr("{n} characters, hidden").format(n=len(typed)))
+                parts.append(self.tr("%n character(s), hidden", "", len(typed)))
             elif self.private:
                 parts.append(self.tr("contains {text}").format(text=" ".join(typed)))
             else:

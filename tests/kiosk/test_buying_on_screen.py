@@ -336,7 +336,8 @@ def test_wrong_wallet_pins_stop_at_the_limit_with_a_calm_message(
         tap(qtbot, window, "Avanti ›")
         if attempt < KIOSK_ATTEMPTS - 1:
             left = KIOSK_ATTEMPTS - attempt - 1
-            qtbot.waitUntil(lambda n=left: shows(window, f"tentativi rimasti: {n}"), timeout=10_000)
+            said = "ti resta 1 tentativo" if left == 1 else f"tentativi rimasti: {left}"
+            qtbot.waitUntil(lambda said=said: shows(window, said), timeout=10_000)
     qtbot.waitUntil(lambda: shows(window, "per 24 ore"), timeout=10_000)
     snap(window, "wallet-locked-here")
     fill(qtbot, window, "wallet_cf_pin", PIN)  # now even the right PIN waits, here

@@ -179,3 +179,58 @@ def test_english_counts_read_in_the_singular_and_the_plural(qapp, tmp_path: Path
     assert translator.translate("CatalogScreen", source, "", 3) == (
         "Did you mean “{words}”? %n services found."
     )
+
+
+@pytest.mark.parametrize(
+    ("lang", "one", "two"),
+    [
+        ("en", "Please try again (1 try left).", "Please try again (2 tries left)."),
+        ("it", "Riprova (ti resta 1 tentativo).", "Riprova (tentativi rimasti: 2)."),
+    ],
+)
+def test_a_wrong_wallet_pin_counts_the_tries_left_in_the_singular_and_the_plural(  # type: ignore[no-untyped-def]
+    qtbot, window, lang: str, one: str, two: str
+) -> None:
+    # English said "Please try again (1 tries left)": the count was no plural form.
+    window.ctx.switcher.set_language(lang)
+    for route in ("wallet", "checkout"):  # both ask for the wallet's PIN
+        window.go(route)
+        screen = window.screens[route]
+        for left, said in ((1, one), (2, two)):
+            screen.show_wallet_refused("wrong", left)
+            assert screen.identify.pin_error.text().endswith(said), (route, left)
+
+
+@pytest.mark.parametrize(
+    ("lang", "one", "two"),
+    [("en", "1 character, hidden", "2 characters, hidden"), ("it", "1 carattere", "2 caratteri")],
+)
+def test_spoken_mode_counts_hidden_characters_in_the_singular_and_the_plural(  # type: ignore[no-untyped-def]
+    qtbot, window, lang: str, one: str, two: str
+) -> None:
+    from PySide6.QtWidgets import QLineEdit
+
+    window.ctx.switcher.set_language(lang)
+    secret = QLineEdit()
+    secret.setEchoMode(QLineEdit.EchoMode.Password)
+    qtbot.addWidget(secret)
+    for typed, said in (("7", one), ("73", two)):
+        secret.setText(typed)
+        assert said in window.spoken.describe(secret)
+
+
+@pytest.mark.parametrize(
+    ("lang", "one", "two"),
+    [("en", "1 digit, hidden", "2 digits, hidden"), ("it", "1 cifra", "2 cifre")],
+)
+def test_a_pin_s_hidden_digits_are_counted_in_the_singular_and_the_plural(  # type: ignore[no-untyped-def]
+    qtbot, window, lang: str, one: str, two: str
+) -> None:
+    window.ctx.switcher.set_language(lang)
+    window.manager_mode.open_area()
+    qtbot.waitUntil(lambda: window.current_route == "manager_login")
+    screen = window.screens["manager_login"]
+    for pin, said in (("7", one), ("73", two)):
+        screen.pin = pin
+        screen.retranslate()
+        assert said in screen.pin_field.property("spokenValue")

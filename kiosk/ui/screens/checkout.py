@@ -343,7 +343,7 @@ class CheckoutScreen(DataScreen):
                 "{name}, welfare manager: type your PIN to confirm the payment was received."
             ).format(name=name),
             self.tr("PIN"),
-            self.tr("{n} digits, hidden").format(n=len(self.desk.pin)),
+            self.tr("%n digit(s), hidden", "", len(self.desk.pin)),
             self.tr("Confirm the payment"),
             message,
             self.tr("✓ Payment received — confirmed by {name}").format(name=name),

@@ -157,7 +157,7 @@ class ManagerLoginScreen(DataScreen):
         self.code_field.setAccessibleName(self.tr("Operator code"))
         self.pin_field.setAccessibleName(self.tr("PIN"))
         self.code_field.setProperty("spokenValue", self.code)
-        hidden = self.tr("{n} digits, hidden").format(n=len(self.pin))
+        hidden = self.tr("%n digit(s), hidden", "", len(self.pin))
         self.pin_field.setProperty("spokenValue", hidden if self.pin else "")
         self.pin_field.setProperty("spokenAsWords", True)
         self.message.setText(self.tr("Checking…") if self.waiting else self._outcome_text())

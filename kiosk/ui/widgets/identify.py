@@ -263,8 +263,10 @@ def wallet_refusal_text(reason: str, left: int) -> str:
         return QCoreApplication.translate(
             "WalletScreen",
             "The codice fiscale or the wallet PIN is not right. Please try again"
-            " ({left} tries left).",
-        ).format(left=left)
+            " (%n try(ies) left).",
+            "",
+            left,
+        )
     if reason == "locked_here":
         return QCoreApplication.translate(
             "WalletScreen",

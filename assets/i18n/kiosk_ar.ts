@@ -2925,6 +2925,21 @@ The receipt and one voucher per service are coming out of the printer: show the 
         </message>
     </context>
     <context>
+        <name>WalletRefusal</name>
+        <message numerus="yes">
+            <location filename="../../kiosk/ui/widgets/identify.py" line="266" />
+            <source>The codice fiscale or the wallet PIN is not right. Please try again (%n try(ies) left).</source>
+            <translation type="unfinished">
+                <numerusform>الرمز الضريبي أو الرقم السري للمحفظة غير صحيح. حاول مرة أخرى (لم تبقَ أي محاولة).</numerusform>
+                <numerusform>الرمز الضريبي أو الرقم السري للمحفظة غير صحيح. حاول مرة أخرى (بقيت محاولة واحدة).</numerusform>
+                <numerusform>الرمز الضريبي أو الرقم السري للمحفظة غير صحيح. حاول مرة أخرى (بقيت محاولتان).</numerusform>
+                <numerusform>الرمز الضريبي أو الرقم السري للمحفظة غير صحيح. حاول مرة أخرى (بقيت %n محاولات).</numerusform>
+                <numerusform>الرمز الضريبي أو الرقم السري للمحفظة غير صحيح. حاول مرة أخرى (بقيت %n محاولة).</numerusform>
+                <numerusform>الرمز الضريبي أو الرقم السري للمحفظة غير صحيح. حاول مرة أخرى (بقيت %n محاولة).</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>WalletScreen</name>
         <message>
             <location filename="../../kiosk/ui/screens/wallet.py" line="111" />
@@ -2970,18 +2985,6 @@ The receipt and one voucher per service are coming out of the printer: show the 
             <location filename="../../kiosk/ui/screens/wallet.py" line="117" />
             <source>Vouchers in your name, granted by the Comune or bought here, can be printed again. Type your codice fiscale or pass your health card over the reader, then your wallet PIN.</source>
             <translation type="unfinished">يمكن طباعة القسائم التي باسمك مرة أخرى، سواء منحتها البلدية أو اشتريتها هنا. اكتب رمزك الضريبي أو مرّر البطاقة الصحية على القارئ، ثم الرقم السري للمحفظة.</translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../kiosk/ui/screens/wallet.py" line="154" />
-            <source>The codice fiscale or the wallet PIN is not right. Please try again (%n try(ies) left).</source>
-            <translation type="unfinished">
-                <numerusform>الرمز الضريبي أو الرقم السري للمحفظة غير صحيح. حاول مرة أخرى (لم تبقَ أي محاولة).</numerusform>
-                <numerusform>الرمز الضريبي أو الرقم السري للمحفظة غير صحيح. حاول مرة أخرى (بقيت محاولة واحدة).</numerusform>
-                <numerusform>الرمز الضريبي أو الرقم السري للمحفظة غير صحيح. حاول مرة أخرى (بقيت محاولتان).</numerusform>
-                <numerusform>الرمز الضريبي أو الرقم السري للمحفظة غير صحيح. حاول مرة أخرى (بقيت %n محاولات).</numerusform>
-                <numerusform>الرمز الضريبي أو الرقم السري للمحفظة غير صحيح. حاول مرة أخرى (بقيت %n محاولة).</numerusform>
-                <numerusform>الرمز الضريبي أو الرقم السري للمحفظة غير صحيح. حاول مرة أخرى (بقيت %n محاولة).</numerusform>
-            </translation>
         </message>
         <message>
             <location filename="../../kiosk/ui/screens/wallet.py" line="160" />

@@ -2840,6 +2840,17 @@ The receipt and one voucher per service are coming out of the printer: show the 
         </message>
     </context>
     <context>
+        <name>WalletRefusal</name>
+        <message numerus="yes">
+            <location filename="../../kiosk/ui/widgets/identify.py" line="266" />
+            <source>The codice fiscale or the wallet PIN is not right. Please try again (%n try(ies) left).</source>
+            <translation>
+                <numerusform>The codice fiscale or the wallet PIN is not right. Please try again (%n try left).</numerusform>
+                <numerusform>The codice fiscale or the wallet PIN is not right. Please try again (%n tries left).</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>WalletScreen</name>
         <message>
             <location filename="../../kiosk/ui/screens/wallet.py" line="111" />
@@ -2885,14 +2896,6 @@ The receipt and one voucher per service are coming out of the printer: show the 
             <location filename="../../kiosk/ui/screens/wallet.py" line="117" />
             <source>Vouchers in your name, granted by the Comune or bought here, can be printed again. Type your codice fiscale or pass your health card over the reader, then your wallet PIN.</source>
             <translation type="unfinished" />
-        </message>
-        <message numerus="yes">
-            <location filename="../../kiosk/ui/screens/wallet.py" line="154" />
-            <source>The codice fiscale or the wallet PIN is not right. Please try again (%n try(ies) left).</source>
-            <translation>
-                <numerusform>The codice fiscale or the wallet PIN is not right. Please try again (%n try left).</numerusform>
-                <numerusform>The codice fiscale or the wallet PIN is not right. Please try again (%n tries left).</numerusform>
-            </translation>
         </message>
         <message>
             <location filename="../../kiosk/ui/screens/wallet.py" line="160" />

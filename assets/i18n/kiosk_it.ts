@@ -2841,6 +2841,17 @@ Dalla stampante escono la ricevuta e un buono per ogni servizio: mostra il buono
         </message>
     </context>
     <context>
+        <name>WalletRefusal</name>
+        <message numerus="yes">
+            <location filename="../../kiosk/ui/widgets/identify.py" line="266" />
+            <source>The codice fiscale or the wallet PIN is not right. Please try again (%n try(ies) left).</source>
+            <translation>
+                <numerusform>Il codice fiscale o il PIN del portafoglio non è giusto. Riprova (ti resta %n tentativo).</numerusform>
+                <numerusform>Il codice fiscale o il PIN del portafoglio non è giusto. Riprova (tentativi rimasti: %n).</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>WalletScreen</name>
         <message>
             <location filename="../../kiosk/ui/screens/wallet.py" line="111" />
@@ -2886,14 +2897,6 @@ Dalla stampante escono la ricevuta e un buono per ogni servizio: mostra il buono
             <location filename="../../kiosk/ui/screens/wallet.py" line="117" />
             <source>Vouchers in your name, granted by the Comune or bought here, can be printed again. Type your codice fiscale or pass your health card over the reader, then your wallet PIN.</source>
             <translation>I buoni a tuo nome, concessi dal Comune o acquistati qui, si possono ristampare. Scrivi il tuo codice fiscale o passa la tessera sanitaria sul lettore, poi il PIN del portafoglio.</translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../kiosk/ui/screens/wallet.py" line="154" />
-            <source>The codice fiscale or the wallet PIN is not right. Please try again (%n try(ies) left).</source>
-            <translation>
-                <numerusform>Il codice fiscale o il PIN del portafoglio non è giusto. Riprova (ti resta %n tentativo).</numerusform>
-                <numerusform>Il codice fiscale o il PIN del portafoglio non è giusto. Riprova (tentativi rimasti: %n).</numerusform>
-            </translation>
         </message>
         <message>
             <location filename="../../kiosk/ui/screens/wallet.py" line="160" />

@@ -2862,6 +2862,18 @@ Din imprimantă ies chitanța și câte un tichet pentru fiecare serviciu: arăt
         </message>
     </context>
     <context>
+        <name>WalletRefusal</name>
+        <message numerus="yes">
+            <location filename="../../kiosk/ui/widgets/identify.py" line="266" />
+            <source>The codice fiscale or the wallet PIN is not right. Please try again (%n try(ies) left).</source>
+            <translation type="unfinished">
+                <numerusform>Codul fiscal sau PIN-ul portofelului nu este corect. Încercați din nou (vă mai rămâne %n încercare).</numerusform>
+                <numerusform>Codul fiscal sau PIN-ul portofelului nu este corect. Încercați din nou (vă mai rămân %n încercări).</numerusform>
+                <numerusform>Codul fiscal sau PIN-ul portofelului nu este corect. Încercați din nou (vă mai rămân %n de încercări).</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>WalletScreen</name>
         <message>
             <location filename="../../kiosk/ui/screens/wallet.py" line="111" />
@@ -2907,15 +2919,6 @@ Din imprimantă ies chitanța și câte un tichet pentru fiecare serviciu: arăt
             <location filename="../../kiosk/ui/screens/wallet.py" line="117" />
             <source>Vouchers in your name, granted by the Comune or bought here, can be printed again. Type your codice fiscale or pass your health card over the reader, then your wallet PIN.</source>
             <translation type="unfinished">Voucherele pe numele dumneavoastră, acordate de Primărie sau cumpărate aici, pot fi tipărite din nou. Scrieți codul fiscal sau treceți cardul de sănătate prin cititor, apoi PIN-ul portofelului.</translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../kiosk/ui/screens/wallet.py" line="154" />
-            <source>The codice fiscale or the wallet PIN is not right. Please try again (%n try(ies) left).</source>
-            <translation type="unfinished">
-                <numerusform>Codul fiscal sau PIN-ul portofelului nu este corect. Încercați din nou (vă mai rămâne %n încercare).</numerusform>
-                <numerusform>Codul fiscal sau PIN-ul portofelului nu este corect. Încercați din nou (vă mai rămân %n încercări).</numerusform>
-                <numerusform>Codul fiscal sau PIN-ul portofelului nu este corect. Încercați din nou (vă mai rămân %n de încercări).</numerusform>
-            </translation>
         </message>
         <message>
             <location filename="../../kiosk/ui/screens/wallet.py" line="160" />

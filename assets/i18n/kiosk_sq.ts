@@ -2841,6 +2841,17 @@ Nga printeri dalin dëftesa dhe një kupon për çdo shërbim: tregojani kuponin
         </message>
     </context>
     <context>
+        <name>WalletRefusal</name>
+        <message numerus="yes">
+            <location filename="../../kiosk/ui/widgets/identify.py" line="266" />
+            <source>The codice fiscale or the wallet PIN is not right. Please try again (%n try(ies) left).</source>
+            <translation type="unfinished">
+                <numerusform>Kodi fiskal ose PIN-i i portofolit nuk është i saktë. Provoni përsëri (ju mbetet %n përpjekje).</numerusform>
+                <numerusform>Kodi fiskal ose PIN-i i portofolit nuk është i saktë. Provoni përsëri (ju mbeten %n përpjekje).</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>WalletScreen</name>
         <message>
             <location filename="../../kiosk/ui/screens/wallet.py" line="111" />
@@ -2886,14 +2897,6 @@ Nga printeri dalin dëftesa dhe një kupon për çdo shërbim: tregojani kuponin
             <location filename="../../kiosk/ui/screens/wallet.py" line="117" />
             <source>Vouchers in your name, granted by the Comune or bought here, can be printed again. Type your codice fiscale or pass your health card over the reader, then your wallet PIN.</source>
             <translation type="unfinished">Kuponët në emrin tuaj, të dhënë nga Komuna ose të blerë këtu, mund të printohen përsëri. Shkruani kodin fiskal ose kaloni kartën shëndetësore në lexues, pastaj PIN-in e portofolit.</translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../kiosk/ui/screens/wallet.py" line="154" />
-            <source>The codice fiscale or the wallet PIN is not right. Please try again (%n try(ies) left).</source>
-            <translation type="unfinished">
-                <numerusform>Kodi fiskal ose PIN-i i portofolit nuk është i saktë. Provoni përsëri (ju mbetet %n përpjekje).</numerusform>
-                <numerusform>Kodi fiskal ose PIN-i i portofolit nuk është i saktë. Provoni përsëri (ju mbeten %n përpjekje).</numerusform>
-            </translation>
         </message>
         <message>
             <location filename="../../kiosk/ui/screens/wallet.py" line="160" />

@@ -2862,6 +2862,18 @@ The receipt and one voucher per service are coming out of the printer: show the 
         </message>
     </context>
     <context>
+        <name>WalletRefusal</name>
+        <message numerus="yes">
+            <location filename="../../kiosk/ui/widgets/identify.py" line="266" />
+            <source>The codice fiscale or the wallet PIN is not right. Please try again (%n try(ies) left).</source>
+            <translation type="unfinished">
+                <numerusform>Податковий код або PIN гаманця неправильний. Спробуйте ще раз (залишилася %n спроба).</numerusform>
+                <numerusform>Податковий код або PIN гаманця неправильний. Спробуйте ще раз (залишилося %n спроби).</numerusform>
+                <numerusform>Податковий код або PIN гаманця неправильний. Спробуйте ще раз (залишилося %n спроб).</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
         <name>WalletScreen</name>
         <message>
             <location filename="../../kiosk/ui/screens/wallet.py" line="111" />
@@ -2907,15 +2919,6 @@ The receipt and one voucher per service are coming out of the printer: show the 
             <location filename="../../kiosk/ui/screens/wallet.py" line="117" />
             <source>Vouchers in your name, granted by the Comune or bought here, can be printed again. Type your codice fiscale or pass your health card over the reader, then your wallet PIN.</source>
             <translation type="unfinished">Ваучери на ваше ім&apos;я, надані Комуною або куплені тут, можна надрукувати знову. Введіть свій податковий код або прикладіть медичну картку до зчитувача, потім PIN гаманця.</translation>
-        </message>
-        <message numerus="yes">
-            <location filename="../../kiosk/ui/screens/wallet.py" line="154" />
-            <source>The codice fiscale or the wallet PIN is not right. Please try again (%n try(ies) left).</source>
-            <translation type="unfinished">
-                <numerusform>Податковий код або PIN гаманця неправильний. Спробуйте ще раз (залишилася %n спроба).</numerusform>
-                <numerusform>Податковий код або PIN гаманця неправильний. Спробуйте ще раз (залишилося %n спроби).</numerusform>
-                <numerusform>Податковий код або PIN гаманця неправильний. Спробуйте ще раз (залишилося %n спроб).</numerusform>
-            </translation>
         </message>
         <message>
             <location filename="../../kiosk/ui/screens/wallet.py" line="160" />

@@ -234,3 +234,19 @@ def test_a_pin_s_hidden_digits_are_counted_in_the_singular_and_the_plural(  # ty
         screen.pin = pin
         screen.retranslate()
         assert said in screen.pin_field.property("spokenValue")
+
+
+def test_a_refresh_of_the_catalogs_keeps_every_plural_a_plural(tmp_path: Path) -> None:
+    # lupdate reads a count only from ``self.tr(source, "", n)``: a count given to
+    # QCoreApplication.translate made it turn the "%n" message back into one form
+    # ("ti resta %n tentativo" for every count) at the next refresh.
+    lupdate = lrelease_binary().with_name("lupdate")
+    sources = [str(p) for pkg in CATALOG_SOURCES for p in sorted((ROOT / pkg).rglob("*.py"))]
+    copy = tmp_path / "kiosk_it.ts"
+    shutil.copy(I18N_DIR / "kiosk_it.ts", copy)
+    subprocess.run([str(lupdate), "-no-obsolete", *sources, "-ts", str(copy)], check=True)
+
+    def plurals(ts: Path) -> set[str]:
+        return {m.findtext("source", "") for m in messages(ts) if m.get("numerus") == "yes"}
+
+    assert plurals(copy) == plurals(I18N_DIR / "kiosk_it.ts")

@@ -257,16 +257,24 @@ class IdentifyBox(QWidget):
         )
 
 
-def wallet_refusal_text(reason: str, left: int) -> str:
-    """Why a wallet did not open, in calm words, for the wallet and checkout screens."""
-    if reason == "wrong":
-        return QCoreApplication.translate(
-            "WalletScreen",
+class WalletRefusal(QObject):
+    """The wrong-PIN message, a plural: a QObject so that lupdate reads its ``self.tr``
+    with the count as a "%n" message ("1 try left", not "1 tries left"); it keeps a
+    ``QCoreApplication.translate`` with a count as one form."""
+
+    def wrong_pin(self, left: int) -> str:
+        return self.tr(
             "The codice fiscale or the wallet PIN is not right. Please try again"
             " (%n try(ies) left).",
             "",
             left,
         )
+
+
+def wallet_refusal_text(reason: str, left: int) -> str:
+    """Why a wallet did not open, in calm words, for the wallet and checkout screens."""
+    if reason == "wrong":
+        return WalletRefusal().wrong_pin(left)
     if reason == "locked_here":
         return QCoreApplication.translate(
             "WalletScreen",

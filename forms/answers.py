@@ -48,8 +48,6 @@ EARLIEST_DATE = date(1900, 1, 1)
 MESSAGES: dict[str, str] = {
     "required": QT_TRANSLATE_NOOP("Answers", "This answer is required."),
     "not_text": QT_TRANSLATE_NOOP("Answers", "Please type some text."),
-    "too_short": QT_TRANSLATE_NOOP("Answers", "Type at least {min} characters."),
-    "too_long": QT_TRANSLATE_NOOP("Answers", "Type at most {max} characters."),
     "too_much_text": QT_TRANSLATE_NOOP(
         "Answers", "The answers are too long altogether: please shorten this one."
     ),
@@ -77,6 +75,18 @@ MESSAGES: dict[str, str] = {
 }
 
 
+def _counted(code: str, n: int, lang: str) -> str:
+    """A message that counts, in the plural form ``n`` takes: "1 character", not "1
+    characters". lupdate reads no count here (marked with QT_TRANSLATE_NOOP it would
+    turn them back into one form): kiosk/ui/texts.py's ``Answers`` says them for it."""
+    if code == "too_short":
+        return translate("Answers", "Type at least %n character(s).", lang, n)
+    return translate("Answers", "Type at most %n character(s).", lang, n)
+
+
+COUNTED = {"too_short": "min", "too_long": "max"}  # each code's counted parameter
+
+
 @dataclass(frozen=True)
 class Problem:
     path: str  # "cf", "membri", "membri.2.cf_membro", or "" for the whole form
@@ -87,6 +97,8 @@ class Problem:
     def message(self, lang: str) -> str:
         if self.text is not None:
             return pick(self.text, lang)
+        if self.code in COUNTED:  # "%n" messages: the count takes the plural form
+            return _counted(self.code, self.params[COUNTED[self.code]], lang)
         if self.code in MESSAGES:
             params = {key: _param_text(value, lang) for key, value in self.params.items()}
             return translate("Answers", MESSAGES[self.code], lang).format(**params)

@@ -13,6 +13,7 @@ Like ``lrelease`` (without ``-nounfinished``), a translation still marked *unfin
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 
@@ -25,9 +26,75 @@ def QT_TRANSLATE_NOOP(context: str, source: str) -> str:  # noqa: N802 (lupdate'
     return source
 
 
-def translate(context: str, source: str, lang: str) -> str:
-    """``source`` (English) in ``lang``; the English source when there is no translation."""
-    return _catalog(lang).get((context, source), source)
+def translate(context: str, source: str, lang: str, n: int | None = None) -> str:
+    """``source`` (English) in ``lang``; the English source when there is no translation.
+    With a count ``n``, ``source`` is a "%n" message: the plural form of ``lang`` for
+    ``n`` (as Qt picks it), with ``n`` in place of "%n"."""
+    if n is None:
+        return _catalog(lang).get((context, source), source)
+    forms = _plurals(lang).get((context, source))
+    chosen = forms[min(plural_form(lang, n), len(forms) - 1)] if forms else source
+    return chosen.replace("%n", str(n))
+
+
+def plural_form(lang: str, n: int) -> int:
+    """Which of ``lang``'s plural forms a count takes: Qt's rules (lrelease's), so a
+    count reads the same on a screen and on a form's message."""
+    rule = _PLURAL_RULES.get(lang, _one_or_more)
+    return rule(abs(n))
+
+
+def _one_or_more(n: int) -> int:  # Italian, English, Albanian
+    return 0 if n == 1 else 1
+
+
+def _romanian(n: int) -> int:
+    return 0 if n == 1 else 1 if n == 0 or 1 <= n % 100 <= 19 else 2
+
+
+def _arabic(n: int) -> int:
+    if n <= 2:
+        return n
+    return 3 if 3 <= n % 100 <= 10 else 4 if n % 100 >= 11 else 5
+
+
+def _ukrainian(n: int) -> int:
+    if n % 10 == 1 and n % 100 != 11:
+        return 0
+    return 1 if 2 <= n % 10 <= 4 and not 12 <= n % 100 <= 14 else 2
+
+
+def _no_plural(_n: int) -> int:  # Chinese
+    return 0
+
+
+_PLURAL_RULES: dict[str, Callable[[int], int]] = {
+    "ro": _romanian,
+    "ar": _arabic,
+    "uk": _ukrainian,
+    "zh": _no_plural,
+}
+
+
+@cache
+def _plurals(lang: str) -> dict[tuple[str, str], list[str]]:
+    """The "%n" messages of ``lang``'s catalog, English's included (its plural forms)."""
+    path = CATALOG_DIR / f"kiosk_{lang}.ts"
+    if not path.exists():
+        return {}
+    found: dict[tuple[str, str], list[str]] = {}
+    for context in ET.parse(path).getroot().iter("context"):
+        name = context.findtext("name", "")
+        for message in context.iter("message"):
+            translation = message.find("translation")
+            if message.get("numerus") != "yes" or translation is None:
+                continue
+            if translation.get("type") in ("obsolete", "vanished"):
+                continue
+            forms = [form.text or "" for form in translation.iter("numerusform")]
+            if forms and all(forms):
+                found[(name, message.findtext("source", ""))] = forms
+    return found
 
 
 @cache

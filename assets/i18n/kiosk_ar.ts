@@ -14,15 +14,29 @@
             <source>Please type some text.</source>
             <translation type="unfinished">يرجى كتابة نص.</translation>
         </message>
-        <message>
+        <message numerus="yes">
             <location filename="../../forms/answers.py" line="33" />
-            <source>Type at least {min} characters.</source>
-            <translation type="unfinished">اكتب {min} حروف على الأقل.</translation>
+            <source>Type at least %n character(s).</source>
+            <translation type="unfinished">
+                <numerusform>اكتب %n حرفًا على الأقل.</numerusform>
+                <numerusform>اكتب حرفًا واحدًا على الأقل.</numerusform>
+                <numerusform>اكتب حرفين على الأقل.</numerusform>
+                <numerusform>اكتب %n أحرف على الأقل.</numerusform>
+                <numerusform>اكتب %n حرفًا على الأقل.</numerusform>
+                <numerusform>اكتب %n حرف على الأقل.</numerusform>
+            </translation>
         </message>
-        <message>
+        <message numerus="yes">
             <location filename="../../forms/answers.py" line="34" />
-            <source>Type at most {max} characters.</source>
-            <translation type="unfinished">اكتب {max} حروف على الأكثر.</translation>
+            <source>Type at most %n character(s).</source>
+            <translation type="unfinished">
+                <numerusform>اكتب %n حرفًا على الأكثر.</numerusform>
+                <numerusform>اكتب حرفًا واحدًا على الأكثر.</numerusform>
+                <numerusform>اكتب حرفين على الأكثر.</numerusform>
+                <numerusform>اكتب %n أحرف على الأكثر.</numerusform>
+                <numerusform>اكتب %n حرفًا على الأكثر.</numerusform>
+                <numerusform>اكتب %n حرف على الأكثر.</numerusform>
+            </translation>
         </message>
         <message>
             <location filename="../../forms/answers.py" line="51" />

@@ -14,15 +14,21 @@
             <source>Please type some text.</source>
             <translation type="unfinished" />
         </message>
-        <message>
+        <message numerus="yes">
             <location filename="../../forms/answers.py" line="33" />
-            <source>Type at least {min} characters.</source>
-            <translation type="unfinished" />
+            <source>Type at least %n character(s).</source>
+            <translation>
+                <numerusform>Type at least %n character.</numerusform>
+                <numerusform>Type at least %n characters.</numerusform>
+            </translation>
         </message>
-        <message>
+        <message numerus="yes">
             <location filename="../../forms/answers.py" line="34" />
-            <source>Type at most {max} characters.</source>
-            <translation type="unfinished" />
+            <source>Type at most %n character(s).</source>
+            <translation>
+                <numerusform>Type at most %n character.</numerusform>
+                <numerusform>Type at most %n characters.</numerusform>
+            </translation>
         </message>
         <message>
             <location filename="../../forms/answers.py" line="51" />

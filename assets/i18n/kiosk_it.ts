@@ -14,15 +14,21 @@
             <source>Please type some text.</source>
             <translation>Scrivi un testo.</translation>
         </message>
-        <message>
+        <message numerus="yes">
             <location filename="../../forms/answers.py" line="33" />
-            <source>Type at least {min} characters.</source>
-            <translation>Scrivi almeno {min} caratteri.</translation>
+            <source>Type at least %n character(s).</source>
+            <translation>
+                <numerusform>Scrivi almeno %n carattere.</numerusform>
+                <numerusform>Scrivi almeno %n caratteri.</numerusform>
+            </translation>
         </message>
-        <message>
+        <message numerus="yes">
             <location filename="../../forms/answers.py" line="34" />
-            <source>Type at most {max} characters.</source>
-            <translation>Scrivi al massimo {max} caratteri.</translation>
+            <source>Type at most %n character(s).</source>
+            <translation>
+                <numerusform>Scrivi al massimo %n carattere.</numerusform>
+                <numerusform>Scrivi al massimo %n caratteri.</numerusform>
+            </translation>
         </message>
         <message>
             <location filename="../../forms/answers.py" line="51" />

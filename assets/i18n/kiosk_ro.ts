@@ -14,15 +14,23 @@
             <source>Please type some text.</source>
             <translation type="unfinished">Vă rugăm să scrieți un text.</translation>
         </message>
-        <message>
+        <message numerus="yes">
             <location filename="../../forms/answers.py" line="33" />
-            <source>Type at least {min} characters.</source>
-            <translation type="unfinished">Scrieți cel puțin {min} caractere.</translation>
+            <source>Type at least %n character(s).</source>
+            <translation type="unfinished">
+                <numerusform>Scrieți cel puțin %n caracter.</numerusform>
+                <numerusform>Scrieți cel puțin %n caractere.</numerusform>
+                <numerusform>Scrieți cel puțin %n de caractere.</numerusform>
+            </translation>
         </message>
-        <message>
+        <message numerus="yes">
             <location filename="../../forms/answers.py" line="34" />
-            <source>Type at most {max} characters.</source>
-            <translation type="unfinished">Scrieți cel mult {max} caractere.</translation>
+            <source>Type at most %n character(s).</source>
+            <translation type="unfinished">
+                <numerusform>Scrieți cel mult %n caracter.</numerusform>
+                <numerusform>Scrieți cel mult %n caractere.</numerusform>
+                <numerusform>Scrieți cel mult %n de caractere.</numerusform>
+            </translation>
         </message>
         <message>
             <location filename="../../forms/answers.py" line="51" />

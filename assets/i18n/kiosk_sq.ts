@@ -14,15 +14,21 @@
             <source>Please type some text.</source>
             <translation type="unfinished">Ju lutemi, shkruani një tekst.</translation>
         </message>
-        <message>
+        <message numerus="yes">
             <location filename="../../forms/answers.py" line="33" />
-            <source>Type at least {min} characters.</source>
-            <translation type="unfinished">Shkruani të paktën {min} shenja.</translation>
+            <source>Type at least %n character(s).</source>
+            <translation type="unfinished">
+                <numerusform>Shkruani të paktën %n shenjë.</numerusform>
+                <numerusform>Shkruani të paktën %n shenja.</numerusform>
+            </translation>
         </message>
-        <message>
+        <message numerus="yes">
             <location filename="../../forms/answers.py" line="34" />
-            <source>Type at most {max} characters.</source>
-            <translation type="unfinished">Shkruani më së shumti {max} shenja.</translation>
+            <source>Type at most %n character(s).</source>
+            <translation type="unfinished">
+                <numerusform>Shkruani më së shumti %n shenjë.</numerusform>
+                <numerusform>Shkruani më së shumti %n shenja.</numerusform>
+            </translation>
         </message>
         <message>
             <location filename="../../forms/answers.py" line="51" />

@@ -14,15 +14,23 @@
             <source>Please type some text.</source>
             <translation type="unfinished">Будь ласка, напишіть текст.</translation>
         </message>
-        <message>
+        <message numerus="yes">
             <location filename="../../forms/answers.py" line="33" />
-            <source>Type at least {min} characters.</source>
-            <translation type="unfinished">Напишіть щонайменше {min} символів.</translation>
+            <source>Type at least %n character(s).</source>
+            <translation type="unfinished">
+                <numerusform>Напишіть щонайменше %n символ.</numerusform>
+                <numerusform>Напишіть щонайменше %n символи.</numerusform>
+                <numerusform>Напишіть щонайменше %n символів.</numerusform>
+            </translation>
         </message>
-        <message>
+        <message numerus="yes">
             <location filename="../../forms/answers.py" line="34" />
-            <source>Type at most {max} characters.</source>
-            <translation type="unfinished">Напишіть не більше {max} символів.</translation>
+            <source>Type at most %n character(s).</source>
+            <translation type="unfinished">
+                <numerusform>Напишіть не більше %n символу.</numerusform>
+                <numerusform>Напишіть не більше %n символів.</numerusform>
+                <numerusform>Напишіть не більше %n символів.</numerusform>
+            </translation>
         </message>
         <message>
             <location filename="../../forms/answers.py" line="51" />

@@ -14,15 +14,19 @@
             <source>Please type some text.</source>
             <translation type="unfinished">请输入文字。</translation>
         </message>
-        <message>
+        <message numerus="yes">
             <location filename="../../forms/answers.py" line="33" />
-            <source>Type at least {min} characters.</source>
-            <translation type="unfinished">请至少输入 {min} 个字符。</translation>
+            <source>Type at least %n character(s).</source>
+            <translation type="unfinished">
+                <numerusform>请至少输入 %n 个字符。</numerusform>
+            </translation>
         </message>
-        <message>
+        <message numerus="yes">
             <location filename="../../forms/answers.py" line="34" />
-            <source>Type at most {max} characters.</source>
-            <translation type="unfinished">最多输入 {max} 个字符。</translation>
+            <source>Type at most %n character(s).</source>
+            <translation type="unfinished">
+                <numerusform>最多输入 %n 个字符。</numerusform>
+            </translation>
         </message>
         <message>
             <location filename="../../forms/answers.py" line="51" />

@@ -50,6 +50,18 @@ class CountedUnits(QObject):
         return counted[unit]() if unit in counted else None
 
 
+class Answers(QObject):
+    """The messages of forms/answers.py that count, which it translates without Qt
+    (``languages.catalog.translate`` with the count). Said here again only for lupdate:
+    it reads a count from a ``self.tr`` alone, and would make them one form again."""
+
+    def counted(self, n: int) -> tuple[str, str]:
+        return (
+            self.tr("Type at least %n character(s).", "", n),
+            self.tr("Type at most %n character(s).", "", n),
+        )
+
+
 _counted: CountedUnits | None = None
 
 

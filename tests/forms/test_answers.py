@@ -443,3 +443,24 @@ def test_a_lone_surrogate_in_an_answer_is_judged_never_raised_on() -> None:
     for note in ("\ud800", "\ud800" * 30_000):  # alone, and too long together
         _cleaned, problems = check(FORM, changed(motivazione=note), today=TODAY, comuni=COMUNI)
         assert all(p.code in ("too_much_text", "too_long") for p in problems), problems
+
+
+@pytest.mark.parametrize(
+    ("lang", "least", "few", "one"),
+    [
+        ("en", 2, "Type at least 2 characters.", "Type at most 1 character."),
+        ("it", 2, "Scrivi almeno 2 caratteri.", "Scrivi al massimo 1 carattere."),
+        ("uk", 21, "Напишіть щонайменше 21 символ.", "Напишіть не більше 1 символу."),
+    ],
+)
+def test_a_text_s_length_limits_count_characters_in_the_singular_and_the_plural(
+    lang: str, least: int, few: str, one: str
+) -> None:
+    # "Type at most 1 characters.": the count was put into a {max} format string.
+    field = {"name": "nota", "type": "text", "label": {"it": "Nota"}}
+    at_least = load_definition(form_of([{**field, "min_length": least}]))
+    at_most = load_definition(form_of([{**field, "max_length": 1}]))
+    _, short = check(at_least, {"nota": "x"}, today=date(2026, 12, 5))
+    _, long = check(at_most, {"nota": "xy"}, today=date(2026, 12, 5))
+    assert [p.message(lang) for p in short if p.code == "too_short"] == [few]
+    assert [p.message(lang) for p in long if p.code == "too_long"] == [one]

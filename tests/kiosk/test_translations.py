@@ -250,3 +250,22 @@ def test_a_refresh_of_the_catalogs_keeps_every_plural_a_plural(tmp_path: Path) -
         return {m.findtext("source", "") for m in messages(ts) if m.get("numerus") == "yes"}
 
     assert plurals(copy) == plurals(I18N_DIR / "kiosk_it.ts")
+
+
+@pytest.mark.parametrize("lang", CODES)
+def test_forms_and_screens_pick_the_same_plural_form_for_every_count(
+    qapp, tmp_path: Path, lang: str
+) -> None:  # type: ignore[no-untyped-def]
+    # A form's message ("Type at least %n character(s).") is translated without Qt: its
+    # plural rules must be Qt's, or a count reads one way on a screen, another on a form.
+    from PySide6.QtCore import QTranslator
+
+    translator = QTranslator()
+    assert translator.load(str(compile_translation(lang, tmp_path)))
+    for context, source in (
+        ("SyncBadge", "%n record(s) waiting to be sent"),
+        ("Answers", "Type at least %n character(s)."),
+    ):
+        for n in range(250):
+            by_qt = translator.translate(context, source, "", n).replace("%n", str(n))
+            assert translate(context, source, lang, n) == by_qt, (lang, n)

@@ -78,15 +78,33 @@ class SubmissionSeal:
                     clock_skew_s=entry.clock_skew_s,
                 )
             except sealing.UnfitPayloadError as error:  # JSON the open wire refuses
-                opened.append(_refused(entry.uuid, "invalid_payload", f"payload: {error}"))
+                opened.append(
+                    SubmissionResult(
+                        uuid=entry.uuid,
+                        status="rejected",
+                        code="invalid_payload",
+                        message=f"payload: {error}",
+                    )
+                )
                 continue
             except sealing.SealError as error:
-                opened.append(_refused(entry.uuid, "unreadable_payload", str(error)))
+                opened.append(
+                    SubmissionResult(
+                        uuid=entry.uuid,
+                        status="rejected",
+                        code="unreadable_payload",
+                        message=str(error),
+                    )
+                )
                 continue
             if messages.nested_deeper_than(payload):  # as an entry sent open is refused
                 depth = messages.MAX_PAYLOAD_DEPTH
                 message = f"payload: nested more than {depth} levels deep"
-                opened.append(_refused(entry.uuid, "invalid_payload", message))
+                opened.append(
+                    SubmissionResult(
+                        uuid=entry.uuid, status="rejected", code="invalid_payload", message=message
+                    )
+                )
                 continue
             checked = _as_if_open(entry, payload)
             if isinstance(checked, SubmissionResult):
@@ -140,11 +158,12 @@ def _as_if_open(entry: SubmissionEntry, payload: dict[str, Any]) -> Read:
     except ValidationError as error:
         first = error.errors(include_input=False, include_url=False)[0]
         where = ".".join(str(part) for part in first["loc"]) or "entry"
-        return _refused(entry.uuid, "invalid_payload", f"{where}: {first['msg']}"[:300])
-
-
-def _refused(uuid: str, code: str, message: str) -> SubmissionResult:
-    return SubmissionResult(uuid=uuid, status="rejected", code=code, message=message)
+        return SubmissionResult(
+            uuid=entry.uuid,
+            status="rejected",
+            code="invalid_payload",
+            message=f"{where}: {first['msg']}"[:300],
+        )
 
 
 # Refusals of what a record says, which its citizen is called back about. Any other

@@ -4,6 +4,7 @@ over loopback HTTP (the screens are in tests/kiosk/test_buying_on_screen.py)."""
 
 from __future__ import annotations
 
+import re
 import threading
 import time
 import urllib.parse
@@ -479,16 +480,25 @@ def test_providers_check_and_redeem_a_voucher_over_http(
     client.close()
 
 
+def _rewritten_in_a_path(code: str) -> bool:
+    """Whether an HTTP client changes ``code`` written unescaped in a URL's path (an
+    escape, a dot segment)."""
+    escape = re.search("%[0-9A-Fa-f]{2}", code) is not None
+    return escape or any(step in (".", "..") for step in code.split("/")[1:])
+
+
 def test_a_scanned_code_holding_a_slash_is_looked_up_and_redeemed_by_its_url(
     central: Central,
 ) -> None:
     """A QR's Base45 text often holds "/": the voucher URLs take the whole code, escaped
-    or not, instead of answering 404 for a voucher that exists."""
-    for _ in range(40):
+    or not, instead of answering 404 for a voucher that exists. (Unescaped only when the
+    code holds no "%" and two hex digits, nor a "/./" or "/../" step: an HTTP client
+    rewrites those before sending, and the README asks for the code escaped.)"""
+    for _ in range(200):
         issued = central.platform.issue_voucher(CF, "piazzola", "Buoni spesa 2026", 5_000)
-        if "/" in issued["signed_code"]:
+        if "/" in issued["signed_code"] and not _rewritten_in_a_path(issued["signed_code"]):
             break
-    assert "/" in issued["signed_code"]
+    assert "/" in issued["signed_code"] and not _rewritten_in_a_path(issued["signed_code"])
     client = PlatformClient(central.url)
     enrollment = central.platform.new_enrollment_code(
         "merchant", None, {"programmes": ["Buoni spesa 2026"]}

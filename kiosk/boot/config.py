@@ -16,6 +16,7 @@ annotation into a ForwardRef, another 5 ms.
 import os
 import re
 import tomllib
+import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -392,11 +393,23 @@ def _validate(raw: dict[str, Any]) -> tuple[dict[str, dict[str, Any]], list[str]
                     f"{section}.{name}: must be {_TYPE_NAMES[key.kind]}, not {_as_toml(value)}"
                 )
                 continue
-            problem = key.check(value) if key.check else None
+            problem = (_control_character(value) if isinstance(value, str) else None) or (
+                key.check(value) if key.check else None
+            )
             if problem:
                 problems.append(f"{section}.{name} = {_shown(section, name, value)}: {problem}")
             values[section][name] = value
     return values, problems
+
+
+def _control_character(text: str) -> str | None:
+    """A value's first control character (NUL, a line break, ESC...), named. A setting is
+    one line; a NUL fails every later open() of a path, and text such as the Social
+    Point's name reaches the screen and the thermal printer, where ESC starts a command."""
+    for char in text:
+        if unicodedata.category(char) == "Cc":
+            return f"must not hold control characters (U+{ord(char):04X})"
+    return None
 
 
 def _platform_dir(kind: str) -> str:
@@ -408,8 +421,6 @@ def _platform_dir(kind: str) -> str:
 def _resolve_paths(values: dict[str, Any], base: Path) -> Paths:
     def chosen(key: str, default: Callable[[], str]) -> Path:
         text = values[key]
-        if "\x00" in text:
-            raise ConfigError(f"paths.{key}: a path cannot hold a NUL character")
         try:
             path = Path(text).expanduser() if text else Path(default())
         except RuntimeError:  # "~someone" for no user of this machine

@@ -116,6 +116,21 @@ def test_a_bad_key_stops_with_a_message_naming_it(text: str, expected: str) -> N
     assert expected in str(error.value)
 
 
+@pytest.mark.parametrize("control", ["\\u0000", "\\u001b", "\\n", "\\u007f", "\\u0085"])
+def test_no_text_setting_takes_a_control_character(control: str) -> None:
+    """Every text key, paths and names alike: a NUL failed later, in open() or in the
+    platform's HTTPS setup (`doctor` stopped on "embedded null byte"), and a name reaches
+    the screen and the printer, where ESC starts a command."""
+    for section, keys in SCHEMA.items():
+        for name, key in keys.items():
+            if key.kind is not str:
+                continue
+            with pytest.raises(ConfigError) as error:
+                parse_config(f'[{section}]\n{name} = "a{control}b"')
+            assert f"{section}.{name}" in str(error.value)
+            assert "control characters (U+" in str(error.value)
+
+
 def test_every_problem_is_reported_at_once() -> None:
     with pytest.raises(ConfigError) as error:
         parse_config('[kiosk]\nlanguage = "de"\nid = 5\n[demo]\nenabled = 1\nextra = 2')

@@ -272,6 +272,10 @@ class SpokenMode(QObject):
                     parts.append(str(value))  # a balance is said as words, not spelled
                 elif value and self.private:
                     parts.append(self.tr("contains {text}").format(text=" ".join(str(value))))
+                elif value and widget.property("spokenAloud"):
+                    # Words that tell nothing of the value (a PIN's count of hidden
+                    # digits): a headset would say no more, so none is asked for.
+                    parts.append(str(widget.property("spokenAloud")))
                 elif value:
                     parts.append(self.tr("filled in, hidden: use a headset to hear it"))
                 else:

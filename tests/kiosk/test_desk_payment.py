@@ -218,6 +218,29 @@ def test_the_headset_never_says_the_managers_pin(qtbot, kiosk: MainWindow) -> No
     assert "2 4 6 8" not in said and "2468" not in said
 
 
+def test_the_loudspeaker_counts_the_pin_s_digits_and_asks_for_no_headset(  # type: ignore[no-untyped-def]
+    qtbot, kiosk: MainWindow
+) -> None:
+    """The digits are never said through either output: through the loudspeaker the
+    PIN said "use a headset to hear it", which would have said no more."""
+    checkout = at_the_desk(qtbot, kiosk)
+    type_on_keypad(qtbot, checkout.desk.keypad, "246810")
+
+    class Silent:
+        volume = 1.0
+
+        def say(self, text: str, lang: str) -> None:
+            pass
+
+    spoken = SpokenMode(kiosk, Silent(), SimpleNamespace(volume=1.0, output="speaker"))
+    said = spoken.describe(checkout.desk.pin_field)
+    assert "6 cifre, nascoste" in said and "cuffie" not in said, said
+    assert "2 4 6 8" not in said and "2468" not in said
+    kiosk.ctx.switcher.set_language("en")
+    qtbot.waitUntil(lambda: "6 digits, hidden" in spoken.describe(checkout.desk.pin_field))
+    assert "headset" not in spoken.describe(checkout.desk.pin_field)
+
+
 def paragraph_direction(text: str) -> str:
     """ "R" or "L": the direction of a paragraph's first strong character, isolates
     (and what they hold) skipped, as the Unicode bidi algorithm sets a paragraph."""

@@ -234,6 +234,9 @@ def test_a_pin_s_hidden_digits_are_counted_in_the_singular_and_the_plural(  # ty
         screen.pin = pin
         screen.retranslate()
         assert said in screen.pin_field.property("spokenValue")
+        # Through the loudspeaker too, and no headset asked for: it would say no more.
+        aloud = window.spoken.describe(screen.pin_field)
+        assert said in aloud and "headset" not in aloud and "cuffie" not in aloud, aloud
 
 
 def test_a_refresh_of_the_catalogs_keeps_every_plural_a_plural(tmp_path: Path) -> None:

@@ -159,6 +159,7 @@ class ManagerLoginScreen(DataScreen):
         self.code_field.setProperty("spokenValue", self.code)
         hidden = self.tr("%n digit(s), hidden", "", len(self.pin))
         self.pin_field.setProperty("spokenValue", hidden if self.pin else "")
+        self.pin_field.setProperty("spokenAloud", hidden)  # the loudspeaker says as much
         self.pin_field.setProperty("spokenAsWords", True)
         self.message.setText(self.tr("Checking…") if self.waiting else self._outcome_text())
         self.enter_button.setText(self.tr("Log in"))

@@ -121,6 +121,7 @@ class DeskConfirmBox(QWidget):
         self.prompt.setText(prompt)
         self.pin_field.setAccessibleName(pin_name)
         self.pin_field.setProperty("spokenValue", typed if self.pin else "")
+        self.pin_field.setProperty("spokenAloud", typed)  # the loudspeaker says as much
         self.pin_field.setProperty("spokenAsWords", True)
         self.confirm_button.setText(confirm)
         self.message.setText(message)

@@ -1443,15 +1443,29 @@ The receipt and one voucher per service are coming out of the printer: show the 
             <source>No wallet is locked.</source>
             <translation type="unfinished" />
         </message>
-        <message>
+        <message numerus="yes">
             <location filename="../../kiosk/ui/screens/manager_desk.py" line="1" />
-            <source>Locked by the platform after 10 wrong PINs at the Comune&apos;s kiosks: {n}. They stay locked until a new PIN is set.</source>
-            <translation type="unfinished" />
+            <source>Locked by the platform after 10 wrong PINs at the Comune&apos;s kiosks: %n. They stay locked until a new PIN is set.</source>
+            <translation type="unfinished">
+                <numerusform>أقفلتها المنصة بعد 10 أرقام سرية خاطئة في أجهزة البلدية: %n. تبقى مقفلة حتى يُعيَّن رقم سري جديد.</numerusform>
+                <numerusform>أقفلتها المنصة بعد 10 أرقام سرية خاطئة في أجهزة البلدية: %n. تبقى مقفلة حتى يُعيَّن رقم سري جديد.</numerusform>
+                <numerusform>أقفلتها المنصة بعد 10 أرقام سرية خاطئة في أجهزة البلدية: %n. تبقى مقفلة حتى يُعيَّن رقم سري جديد.</numerusform>
+                <numerusform>أقفلتها المنصة بعد 10 أرقام سرية خاطئة في أجهزة البلدية: %n. تبقى مقفلة حتى يُعيَّن رقم سري جديد.</numerusform>
+                <numerusform>أقفلتها المنصة بعد 10 أرقام سرية خاطئة في أجهزة البلدية: %n. تبقى مقفلة حتى يُعيَّن رقم سري جديد.</numerusform>
+                <numerusform>أقفلتها المنصة بعد 10 أرقام سرية خاطئة في أجهزة البلدية: %n. تبقى مقفلة حتى يُعيَّن رقم سري جديد.</numerusform>
+            </translation>
         </message>
-        <message>
+        <message numerus="yes">
             <location filename="../../kiosk/ui/screens/manager_desk.py" line="1" />
-            <source>Locked at this kiosk after 5 wrong PINs: {n}. The first opens again at {time}.</source>
-            <translation type="unfinished" />
+            <source>Locked at this kiosk after 5 wrong PINs: %n. The first opens again at {time}.</source>
+            <translation type="unfinished">
+                <numerusform>مقفلة في هذا الجهاز بعد 5 أرقام سرية خاطئة: %n. يُفتح أولها مجددًا في الساعة {time}.</numerusform>
+                <numerusform>مقفلة في هذا الجهاز بعد 5 أرقام سرية خاطئة: %n. تُفتح مجددًا في الساعة {time}.</numerusform>
+                <numerusform>مقفلة في هذا الجهاز بعد 5 أرقام سرية خاطئة: %n. يُفتح أولها مجددًا في الساعة {time}.</numerusform>
+                <numerusform>مقفلة في هذا الجهاز بعد 5 أرقام سرية خاطئة: %n. يُفتح أولها مجددًا في الساعة {time}.</numerusform>
+                <numerusform>مقفلة في هذا الجهاز بعد 5 أرقام سرية خاطئة: %n. يُفتح أولها مجددًا في الساعة {time}.</numerusform>
+                <numerusform>مقفلة في هذا الجهاز بعد 5 أرقام سرية خاطئة: %n. يُفتح أولها مجددًا في الساعة {time}.</numerusform>
+            </translation>
         </message>
         <message>
             <location filename="../../kiosk/ui/screens/manager_desk.py" line="1" />
@@ -1588,15 +1602,29 @@ The receipt and one voucher per service are coming out of the printer: show the 
             <source>⚠ The kiosk's clock is wrong</source>
             <translation type="unfinished" />
         </message>
-        <message>
+        <message numerus="yes">
             <location filename="../../kiosk/ui/screens/manager_desk.py" line="270" />
-            <source>This kiosk's clock is {n} minutes ahead of the platform's.</source>
-            <translation type="unfinished" />
+            <source>This kiosk&apos;s clock is %n minute(s) ahead of the platform&apos;s.</source>
+            <translation type="unfinished">
+                <numerusform>ساعة هذا الجهاز متقدمة عن ساعة المنصة بمقدار %n دقيقة.</numerusform>
+                <numerusform>ساعة هذا الجهاز متقدمة عن ساعة المنصة بمقدار دقيقة واحدة.</numerusform>
+                <numerusform>ساعة هذا الجهاز متقدمة عن ساعة المنصة بمقدار دقيقتين.</numerusform>
+                <numerusform>ساعة هذا الجهاز متقدمة عن ساعة المنصة بمقدار %n دقائق.</numerusform>
+                <numerusform>ساعة هذا الجهاز متقدمة عن ساعة المنصة بمقدار %n دقيقة.</numerusform>
+                <numerusform>ساعة هذا الجهاز متقدمة عن ساعة المنصة بمقدار %n دقيقة.</numerusform>
+            </translation>
         </message>
-        <message>
+        <message numerus="yes">
             <location filename="../../kiosk/ui/screens/manager_desk.py" line="270" />
-            <source>This kiosk's clock is {n} minutes behind the platform's.</source>
-            <translation type="unfinished" />
+            <source>This kiosk&apos;s clock is %n minute(s) behind the platform&apos;s.</source>
+            <translation type="unfinished">
+                <numerusform>ساعة هذا الجهاز متأخرة عن ساعة المنصة بمقدار %n دقيقة.</numerusform>
+                <numerusform>ساعة هذا الجهاز متأخرة عن ساعة المنصة بمقدار دقيقة واحدة.</numerusform>
+                <numerusform>ساعة هذا الجهاز متأخرة عن ساعة المنصة بمقدار دقيقتين.</numerusform>
+                <numerusform>ساعة هذا الجهاز متأخرة عن ساعة المنصة بمقدار %n دقائق.</numerusform>
+                <numerusform>ساعة هذا الجهاز متأخرة عن ساعة المنصة بمقدار %n دقيقة.</numerusform>
+                <numerusform>ساعة هذا الجهاز متأخرة عن ساعة المنصة بمقدار %n دقيقة.</numerusform>
+            </translation>
         </message>
         <message>
             <location filename="../../kiosk/ui/screens/manager_desk.py" line="270" />

@@ -1370,15 +1370,21 @@ The receipt and one voucher per service are coming out of the printer: show the 
             <source>No wallet is locked.</source>
             <translation type="unfinished" />
         </message>
-        <message>
+        <message numerus="yes">
             <location filename="../../kiosk/ui/screens/manager_desk.py" line="1" />
-            <source>Locked by the platform after 10 wrong PINs at the Comune&apos;s kiosks: {n}. They stay locked until a new PIN is set.</source>
-            <translation type="unfinished" />
+            <source>Locked by the platform after 10 wrong PINs at the Comune&apos;s kiosks: %n. They stay locked until a new PIN is set.</source>
+            <translation type="unfinished">
+                <numerusform>Locked by the platform after 10 wrong PINs at the Comune&apos;s kiosks: %n. It stays locked until a new PIN is set.</numerusform>
+                <numerusform>Locked by the platform after 10 wrong PINs at the Comune&apos;s kiosks: %n. They stay locked until a new PIN is set.</numerusform>
+            </translation>
         </message>
-        <message>
+        <message numerus="yes">
             <location filename="../../kiosk/ui/screens/manager_desk.py" line="1" />
-            <source>Locked at this kiosk after 5 wrong PINs: {n}. The first opens again at {time}.</source>
-            <translation type="unfinished" />
+            <source>Locked at this kiosk after 5 wrong PINs: %n. The first opens again at {time}.</source>
+            <translation type="unfinished">
+                <numerusform>Locked at this kiosk after 5 wrong PINs: %n. It opens again at {time}.</numerusform>
+                <numerusform>Locked at this kiosk after 5 wrong PINs: %n. The first opens again at {time}.</numerusform>
+            </translation>
         </message>
         <message>
             <location filename="../../kiosk/ui/screens/manager_desk.py" line="1" />
@@ -1515,15 +1521,21 @@ The receipt and one voucher per service are coming out of the printer: show the 
             <source>⚠ The kiosk's clock is wrong</source>
             <translation type="unfinished" />
         </message>
-        <message>
+        <message numerus="yes">
             <location filename="../../kiosk/ui/screens/manager_desk.py" line="270" />
-            <source>This kiosk's clock is {n} minutes ahead of the platform's.</source>
-            <translation type="unfinished" />
+            <source>This kiosk&apos;s clock is %n minute(s) ahead of the platform&apos;s.</source>
+            <translation type="unfinished">
+                <numerusform>This kiosk&apos;s clock is %n minute ahead of the platform&apos;s.</numerusform>
+                <numerusform>This kiosk&apos;s clock is %n minutes ahead of the platform&apos;s.</numerusform>
+            </translation>
         </message>
-        <message>
+        <message numerus="yes">
             <location filename="../../kiosk/ui/screens/manager_desk.py" line="270" />
-            <source>This kiosk's clock is {n} minutes behind the platform's.</source>
-            <translation type="unfinished" />
+            <source>This kiosk&apos;s clock is %n minute(s) behind the platform&apos;s.</source>
+            <translation type="unfinished">
+                <numerusform>This kiosk&apos;s clock is %n minute behind the platform&apos;s.</numerusform>
+                <numerusform>This kiosk&apos;s clock is %n minutes behind the platform&apos;s.</numerusform>
+            </translation>
         </message>
         <message>
             <location filename="../../kiosk/ui/screens/manager_desk.py" line="270" />

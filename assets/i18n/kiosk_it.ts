@@ -1371,15 +1371,21 @@ Dalla stampante escono la ricevuta e un buono per ogni servizio: mostra il buono
             <source>No wallet is locked.</source>
             <translation>Nessun portafoglio è bloccato.</translation>
         </message>
-        <message>
+        <message numerus="yes">
             <location filename="../../kiosk/ui/screens/manager_desk.py" line="1" />
-            <source>Locked by the platform after 10 wrong PINs at the Comune&apos;s kiosks: {n}. They stay locked until a new PIN is set.</source>
-            <translation>Bloccati dalla piattaforma dopo 10 PIN sbagliati ai totem del Comune: {n}. Restano bloccati finché non si imposta un nuovo PIN.</translation>
+            <source>Locked by the platform after 10 wrong PINs at the Comune&apos;s kiosks: %n. They stay locked until a new PIN is set.</source>
+            <translation>
+                <numerusform>Bloccati dalla piattaforma dopo 10 PIN sbagliati ai totem del Comune: %n. Resta bloccato finché non si imposta un nuovo PIN.</numerusform>
+                <numerusform>Bloccati dalla piattaforma dopo 10 PIN sbagliati ai totem del Comune: %n. Restano bloccati finché non si imposta un nuovo PIN.</numerusform>
+            </translation>
         </message>
-        <message>
+        <message numerus="yes">
             <location filename="../../kiosk/ui/screens/manager_desk.py" line="1" />
-            <source>Locked at this kiosk after 5 wrong PINs: {n}. The first opens again at {time}.</source>
-            <translation>Bloccati a questo totem dopo 5 PIN sbagliati: {n}. Il primo si riapre alle {time}.</translation>
+            <source>Locked at this kiosk after 5 wrong PINs: %n. The first opens again at {time}.</source>
+            <translation>
+                <numerusform>Bloccati a questo totem dopo 5 PIN sbagliati: %n. Si riapre alle {time}.</numerusform>
+                <numerusform>Bloccati a questo totem dopo 5 PIN sbagliati: %n. Il primo si riapre alle {time}.</numerusform>
+            </translation>
         </message>
         <message>
             <location filename="../../kiosk/ui/screens/manager_desk.py" line="1" />
@@ -1516,15 +1522,21 @@ Dalla stampante escono la ricevuta e un buono per ogni servizio: mostra il buono
             <source>⚠ The kiosk's clock is wrong</source>
             <translation>⚠ L'orologio del totem è sbagliato</translation>
         </message>
-        <message>
+        <message numerus="yes">
             <location filename="../../kiosk/ui/screens/manager_desk.py" line="270" />
-            <source>This kiosk's clock is {n} minutes ahead of the platform's.</source>
-            <translation>L'orologio di questo totem è avanti di {n} minuti rispetto a quello della piattaforma.</translation>
+            <source>This kiosk&apos;s clock is %n minute(s) ahead of the platform&apos;s.</source>
+            <translation>
+                <numerusform>L&apos;orologio di questo totem è avanti di %n minuto rispetto a quello della piattaforma.</numerusform>
+                <numerusform>L&apos;orologio di questo totem è avanti di %n minuti rispetto a quello della piattaforma.</numerusform>
+            </translation>
         </message>
-        <message>
+        <message numerus="yes">
             <location filename="../../kiosk/ui/screens/manager_desk.py" line="270" />
-            <source>This kiosk's clock is {n} minutes behind the platform's.</source>
-            <translation>L'orologio di questo totem è indietro di {n} minuti rispetto a quello della piattaforma.</translation>
+            <source>This kiosk&apos;s clock is %n minute(s) behind the platform&apos;s.</source>
+            <translation>
+                <numerusform>L&apos;orologio di questo totem è indietro di %n minuto rispetto a quello della piattaforma.</numerusform>
+                <numerusform>L&apos;orologio di questo totem è indietro di %n minuti rispetto a quello della piattaforma.</numerusform>
+            </translation>
         </message>
         <message>
             <location filename="../../kiosk/ui/screens/manager_desk.py" line="270" />

@@ -1389,15 +1389,23 @@ Din imprimantă ies chitanța și câte un tichet pentru fiecare serviciu: arăt
             <source>No wallet is locked.</source>
             <translation type="unfinished" />
         </message>
-        <message>
+        <message numerus="yes">
             <location filename="../../kiosk/ui/screens/manager_desk.py" line="1" />
-            <source>Locked by the platform after 10 wrong PINs at the Comune&apos;s kiosks: {n}. They stay locked until a new PIN is set.</source>
-            <translation type="unfinished" />
+            <source>Locked by the platform after 10 wrong PINs at the Comune&apos;s kiosks: %n. They stay locked until a new PIN is set.</source>
+            <translation type="unfinished">
+                <numerusform>Blocate de platformă după 10 PIN-uri greșite la terminalele Comunei: %n. Rămâne blocat până când se setează un PIN nou.</numerusform>
+                <numerusform>Blocate de platformă după 10 PIN-uri greșite la terminalele Comunei: %n. Rămân blocate până când se setează un PIN nou.</numerusform>
+                <numerusform>Blocate de platformă după 10 PIN-uri greșite la terminalele Comunei: %n. Rămân blocate până când se setează un PIN nou.</numerusform>
+            </translation>
         </message>
-        <message>
+        <message numerus="yes">
             <location filename="../../kiosk/ui/screens/manager_desk.py" line="1" />
-            <source>Locked at this kiosk after 5 wrong PINs: {n}. The first opens again at {time}.</source>
-            <translation type="unfinished" />
+            <source>Locked at this kiosk after 5 wrong PINs: %n. The first opens again at {time}.</source>
+            <translation type="unfinished">
+                <numerusform>Blocate la acest terminal după 5 PIN-uri greșite: %n. Se redeschide la {time}.</numerusform>
+                <numerusform>Blocate la acest terminal după 5 PIN-uri greșite: %n. Primul se redeschide la {time}.</numerusform>
+                <numerusform>Blocate la acest terminal după 5 PIN-uri greșite: %n. Primul se redeschide la {time}.</numerusform>
+            </translation>
         </message>
         <message>
             <location filename="../../kiosk/ui/screens/manager_desk.py" line="1" />
@@ -1534,15 +1542,23 @@ Din imprimantă ies chitanța și câte un tichet pentru fiecare serviciu: arăt
             <source>⚠ The kiosk's clock is wrong</source>
             <translation type="unfinished" />
         </message>
-        <message>
+        <message numerus="yes">
             <location filename="../../kiosk/ui/screens/manager_desk.py" line="270" />
-            <source>This kiosk's clock is {n} minutes ahead of the platform's.</source>
-            <translation type="unfinished" />
+            <source>This kiosk&apos;s clock is %n minute(s) ahead of the platform&apos;s.</source>
+            <translation type="unfinished">
+                <numerusform>Ceasul acestui terminal este înaintea celui al platformei cu %n minut.</numerusform>
+                <numerusform>Ceasul acestui terminal este înaintea celui al platformei cu %n minute.</numerusform>
+                <numerusform>Ceasul acestui terminal este înaintea celui al platformei cu %n de minute.</numerusform>
+            </translation>
         </message>
-        <message>
+        <message numerus="yes">
             <location filename="../../kiosk/ui/screens/manager_desk.py" line="270" />
-            <source>This kiosk's clock is {n} minutes behind the platform's.</source>
-            <translation type="unfinished" />
+            <source>This kiosk&apos;s clock is %n minute(s) behind the platform&apos;s.</source>
+            <translation type="unfinished">
+                <numerusform>Ceasul acestui terminal este în urma celui al platformei cu %n minut.</numerusform>
+                <numerusform>Ceasul acestui terminal este în urma celui al platformei cu %n minute.</numerusform>
+                <numerusform>Ceasul acestui terminal este în urma celui al platformei cu %n de minute.</numerusform>
+            </translation>
         </message>
         <message>
             <location filename="../../kiosk/ui/screens/manager_desk.py" line="270" />

@@ -1371,15 +1371,21 @@ Nga printeri dalin dëftesa dhe një kupon për çdo shërbim: tregojani kuponin
             <source>No wallet is locked.</source>
             <translation type="unfinished" />
         </message>
-        <message>
+        <message numerus="yes">
             <location filename="../../kiosk/ui/screens/manager_desk.py" line="1" />
-            <source>Locked by the platform after 10 wrong PINs at the Comune&apos;s kiosks: {n}. They stay locked until a new PIN is set.</source>
-            <translation type="unfinished" />
+            <source>Locked by the platform after 10 wrong PINs at the Comune&apos;s kiosks: %n. They stay locked until a new PIN is set.</source>
+            <translation type="unfinished">
+                <numerusform>Të bllokuar nga platforma pas 10 PIN-eve të gabuara në terminalet e Komunës: %n. Mbetet i bllokuar derisa të vendoset një PIN i ri.</numerusform>
+                <numerusform>Të bllokuar nga platforma pas 10 PIN-eve të gabuara në terminalet e Komunës: %n. Mbeten të bllokuar derisa të vendoset një PIN i ri.</numerusform>
+            </translation>
         </message>
-        <message>
+        <message numerus="yes">
             <location filename="../../kiosk/ui/screens/manager_desk.py" line="1" />
-            <source>Locked at this kiosk after 5 wrong PINs: {n}. The first opens again at {time}.</source>
-            <translation type="unfinished" />
+            <source>Locked at this kiosk after 5 wrong PINs: %n. The first opens again at {time}.</source>
+            <translation type="unfinished">
+                <numerusform>Të bllokuar në këtë terminal pas 5 PIN-eve të gabuara: %n. Hapet përsëri në {time}.</numerusform>
+                <numerusform>Të bllokuar në këtë terminal pas 5 PIN-eve të gabuara: %n. I pari hapet përsëri në {time}.</numerusform>
+            </translation>
         </message>
         <message>
             <location filename="../../kiosk/ui/screens/manager_desk.py" line="1" />
@@ -1516,15 +1522,21 @@ Nga printeri dalin dëftesa dhe një kupon për çdo shërbim: tregojani kuponin
             <source>⚠ The kiosk's clock is wrong</source>
             <translation type="unfinished" />
         </message>
-        <message>
+        <message numerus="yes">
             <location filename="../../kiosk/ui/screens/manager_desk.py" line="270" />
-            <source>This kiosk's clock is {n} minutes ahead of the platform's.</source>
-            <translation type="unfinished" />
+            <source>This kiosk&apos;s clock is %n minute(s) ahead of the platform&apos;s.</source>
+            <translation type="unfinished">
+                <numerusform>Ora e këtij terminali është %n minutë përpara asaj të platformës.</numerusform>
+                <numerusform>Ora e këtij terminali është %n minuta përpara asaj të platformës.</numerusform>
+            </translation>
         </message>
-        <message>
+        <message numerus="yes">
             <location filename="../../kiosk/ui/screens/manager_desk.py" line="270" />
-            <source>This kiosk's clock is {n} minutes behind the platform's.</source>
-            <translation type="unfinished" />
+            <source>This kiosk&apos;s clock is %n minute(s) behind the platform&apos;s.</source>
+            <translation type="unfinished">
+                <numerusform>Ora e këtij terminali është %n minutë prapa asaj të platformës.</numerusform>
+                <numerusform>Ora e këtij terminali është %n minuta prapa asaj të platformës.</numerusform>
+            </translation>
         </message>
         <message>
             <location filename="../../kiosk/ui/screens/manager_desk.py" line="270" />

@@ -1389,15 +1389,23 @@ The receipt and one voucher per service are coming out of the printer: show the 
             <source>No wallet is locked.</source>
             <translation type="unfinished" />
         </message>
-        <message>
+        <message numerus="yes">
             <location filename="../../kiosk/ui/screens/manager_desk.py" line="1" />
-            <source>Locked by the platform after 10 wrong PINs at the Comune&apos;s kiosks: {n}. They stay locked until a new PIN is set.</source>
-            <translation type="unfinished" />
+            <source>Locked by the platform after 10 wrong PINs at the Comune&apos;s kiosks: %n. They stay locked until a new PIN is set.</source>
+            <translation type="unfinished">
+                <numerusform>Заблоковано платформою після 10 неправильних PIN на терміналах громади: %n. Залишається заблокованим, доки не буде встановлено новий PIN.</numerusform>
+                <numerusform>Заблоковано платформою після 10 неправильних PIN на терміналах громади: %n. Залишаються заблокованими, доки не буде встановлено новий PIN.</numerusform>
+                <numerusform>Заблоковано платформою після 10 неправильних PIN на терміналах громади: %n. Залишаються заблокованими, доки не буде встановлено новий PIN.</numerusform>
+            </translation>
         </message>
-        <message>
+        <message numerus="yes">
             <location filename="../../kiosk/ui/screens/manager_desk.py" line="1" />
-            <source>Locked at this kiosk after 5 wrong PINs: {n}. The first opens again at {time}.</source>
-            <translation type="unfinished" />
+            <source>Locked at this kiosk after 5 wrong PINs: %n. The first opens again at {time}.</source>
+            <translation type="unfinished">
+                <numerusform>Заблоковано на цьому терміналі після 5 неправильних PIN: %n. Знову відкриється о {time}.</numerusform>
+                <numerusform>Заблоковано на цьому терміналі після 5 неправильних PIN: %n. Перший знову відкриється о {time}.</numerusform>
+                <numerusform>Заблоковано на цьому терміналі після 5 неправильних PIN: %n. Перший знову відкриється о {time}.</numerusform>
+            </translation>
         </message>
         <message>
             <location filename="../../kiosk/ui/screens/manager_desk.py" line="1" />
@@ -1534,15 +1542,23 @@ The receipt and one voucher per service are coming out of the printer: show the 
             <source>⚠ The kiosk's clock is wrong</source>
             <translation type="unfinished" />
         </message>
-        <message>
+        <message numerus="yes">
             <location filename="../../kiosk/ui/screens/manager_desk.py" line="270" />
-            <source>This kiosk's clock is {n} minutes ahead of the platform's.</source>
-            <translation type="unfinished" />
+            <source>This kiosk&apos;s clock is %n minute(s) ahead of the platform&apos;s.</source>
+            <translation type="unfinished">
+                <numerusform>Годинник цього термінала поспішає на %n хвилину порівняно з годинником платформи.</numerusform>
+                <numerusform>Годинник цього термінала поспішає на %n хвилини порівняно з годинником платформи.</numerusform>
+                <numerusform>Годинник цього термінала поспішає на %n хвилин порівняно з годинником платформи.</numerusform>
+            </translation>
         </message>
-        <message>
+        <message numerus="yes">
             <location filename="../../kiosk/ui/screens/manager_desk.py" line="270" />
-            <source>This kiosk's clock is {n} minutes behind the platform's.</source>
-            <translation type="unfinished" />
+            <source>This kiosk&apos;s clock is %n minute(s) behind the platform&apos;s.</source>
+            <translation type="unfinished">
+                <numerusform>Годинник цього термінала відстає на %n хвилину від годинника платформи.</numerusform>
+                <numerusform>Годинник цього термінала відстає на %n хвилини від годинника платформи.</numerusform>
+                <numerusform>Годинник цього термінала відстає на %n хвилин від годинника платформи.</numerusform>
+            </translation>
         </message>
         <message>
             <location filename="../../kiosk/ui/screens/manager_desk.py" line="270" />

@@ -239,6 +239,34 @@ def test_a_pin_s_hidden_digits_are_counted_in_the_singular_and_the_plural(  # ty
         assert said in aloud and "headset" not in aloud and "cuffie" not in aloud, aloud
 
 
+@pytest.mark.parametrize(
+    ("lang", "one", "two", "many"),
+    [
+        ("en", "is 1 minute ahead", "is 2 minutes behind", "minutes ahead"),
+        ("it", "avanti di 1 minuto", "indietro di 2 minuti", "avanti di 1.440 minuti"),
+    ],
+)
+def test_the_manager_s_counts_are_said_in_the_singular_and_the_plural(  # type: ignore[no-untyped-def]
+    qtbot, window, lang: str, one: str, two: str, many: str
+) -> None:
+    window.ctx.switcher.set_language(lang)
+    desk = window.navigation.screen_for("manager")
+    assert one in desk.clock_off(50) and "minutes" not in desk.clock_off(50)
+    assert two in desk.clock_off(-120)
+    assert many in desk.clock_off(86_400)
+    opens = desk.tr(
+        "Locked at this kiosk after 5 wrong PINs: %n. The first opens again at {time}.", "", 1
+    )
+    assert ("first" not in opens) and ("primo" not in opens), opens
+    stay = desk.tr(
+        "Locked by the platform after 10 wrong PINs at the Comune's kiosks: %n. "
+        "They stay locked until a new PIN is set.",
+        "",
+        2,
+    )
+    assert ": 2." in stay and ("They stay" in stay or "Restano" in stay), stay
+
+
 def test_a_refresh_of_the_catalogs_keeps_every_plural_a_plural(tmp_path: Path) -> None:
     # lupdate reads a count only from ``self.tr(source, "", n)``: a count given to
     # QCoreApplication.translate made it turn the "%n" message back into one form

@@ -321,18 +321,22 @@ class ManagerDeskScreen(DataScreen):
             ),
         )
 
+    def clock_off(self, skew_s: int) -> str:
+        """How far the kiosk's clock is off, in whole minutes (one at least): a plural,
+        "1 minute", not "1 minutes"; a count of thousands grouped as before ("1.440")."""
+        minutes = max(1, round(abs(skew_s) / 60))
+        text = (
+            self.tr("This kiosk's clock is %n minute(s) ahead of the platform's.", "", minutes)
+            if skew_s > 0
+            else self.tr("This kiosk's clock is %n minute(s) behind the platform's.", "", minutes)
+        )
+        return text.replace(str(minutes), f"{minutes:,}".replace(",", "."))
+
     def _clock_card(self, facts: DeskFacts) -> QWidget:
         frame, column = self._card(self.tr("⚠ The kiosk's clock is wrong"), "deskClock")
-        skew = facts.clock_skew_s or 0
-        minutes = max(1, round(abs(skew) / 60))
-        text = (
-            self.tr("This kiosk's clock is {n} minutes ahead of the platform's.")
-            if skew > 0
-            else self.tr("This kiosk's clock is {n} minutes behind the platform's.")
-        )
         column.addWidget(
             label(
-                text.format(n=f"{minutes:,}".replace(",", "."))
+                self.clock_off(facts.clock_skew_s or 0)
                 + " "
                 + self.tr(
                     "Deadlines are decided by the platform's clock, but the times on the "
@@ -741,9 +745,11 @@ class ManagerDeskScreen(DataScreen):
             column.addWidget(
                 label(
                     self.tr(
-                        "Locked at this kiosk after 5 wrong PINs: {n}. The first opens again "
-                        "at {time}."
-                    ).format(n=len(here), time=self._local(here[0])),
+                        "Locked at this kiosk after 5 wrong PINs: %n. The first opens again "
+                        "at {time}.",
+                        "",
+                        len(here),
+                    ).format(time=self._local(here[0])),
                     name="walletsLockedHere",
                 )
             )
@@ -751,9 +757,11 @@ class ManagerDeskScreen(DataScreen):
             column.addWidget(
                 label(
                     self.tr(
-                        "Locked by the platform after 10 wrong PINs at the Comune's kiosks: {n}. "
-                        "They stay locked until a new PIN is set."
-                    ).format(n=network),
+                        "Locked by the platform after 10 wrong PINs at the Comune's kiosks: %n. "
+                        "They stay locked until a new PIN is set.",
+                        "",
+                        network,
+                    ),
                     name="walletsLockedNetwork",
                 )
             )

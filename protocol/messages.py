@@ -51,14 +51,26 @@ from protocol.states import (
     SubmissionKind,
     SubmissionStatus,
 )
-from protocol.text import lone_surrogate_in
+from protocol.text import lone_surrogate_in, refuse_unfit_text, unfit_place
 
 Short = Annotated[str, StringConstraints(max_length=200)]
 UUID_PATTERN = r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"
 CODICE_FISCALE = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9]{16}$")]
 
 
-class Strict(BaseModel):
+class Contract(BaseModel):
+    """A message sent to the platform: no text in it (a field, an item of a list, a key,
+    however deep) holds a NUL, another control character but tab and newline, or half
+    a character (protocol/text.py). SQLite took a NUL and PostgreSQL refused it, so one
+    request was taken or a 500 by the database; the refusal names the field."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _fit_texts(cls, data: Any) -> Any:
+        return refuse_unfit_text(data)
+
+
+class Strict(Contract):
     model_config = ConfigDict(extra="forbid", strict=True)
 
 
@@ -399,7 +411,8 @@ class SubmissionRefusedError(ValueError):
 def check_submission(kind: str, payload: Any) -> None:
     """Raises SubmissionRefusedError, naming the field, when the platform would refuse
     ``payload`` before it reads a record of its own: not a JSON object, larger than
-    MAX_PAYLOAD_BYTES, or (an application, a purchase) not of its type in PAYLOADS as
+    MAX_PAYLOAD_BYTES, a text or a key holding a NUL or another control character
+    (protocol/text.py), or (an application, a purchase) not of its type in PAYLOADS as
     the platform reads it, from JSON. A kiosk checks every entry with this before it
     queues it: once sealed (protocol/sealing.py) only the platform can read it, and a
     refusal would come after the citizen left with a receipt."""
@@ -409,6 +422,10 @@ def check_submission(kind: str, payload: Any) -> None:
         limit = MAX_PAYLOAD_DEPTH
         raise SubmissionRefusedError(f"{kind}: the payload is nested more than {limit} deep")
     text = json.dumps(payload)  # TypeError for what JSON cannot hold, as the store would
+    unfit = unfit_place(payload)  # the platform refuses it on either database
+    if unfit is not None:
+        place, problem = unfit
+        raise SubmissionRefusedError(f"{kind} payload{'.' if place else ''}{place}: {problem}")
     if payload_size(payload) > MAX_PAYLOAD_BYTES:
         limit = MAX_PAYLOAD_BYTES
         raise SubmissionRefusedError(f"{kind}: the payload is larger than {limit} bytes")
@@ -488,7 +505,8 @@ class SubmissionEntry(BaseModel):
         payload nested deeper than MAX_PAYLOAD_DEPTH taken (it could not be written),
         nor one with a lone surrogate in a text or a key ("\\ud800", half a character,
         which a JSON escape carries): the checks that look a text up raised on it, and
-        the entry was answered "retry" for ever."""
+        the entry was answered "retry" for ever. (A NUL or another control character is
+        whole text, refused by the payload's own type: ``Contract``.)"""
         waiting: list[tuple[Any, int]] = [(payload, 1)]
         while waiting:
             item, depth = waiting.pop()

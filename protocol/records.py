@@ -48,6 +48,7 @@ from protocol.states import (
     Unit,
     VoucherState,
 )
+from protocol.text import UNFIT_TEXT, refuse_unfit_text
 
 if TYPE_CHECKING:
     from forms.definition import FormDefinition
@@ -292,6 +293,9 @@ class FormRecord(Record):
         from forms.definition import DefinitionError, load_definition
 
         publishing = bool(info.context and info.context.get(PUBLISHING))
+        # Its texts are free (labels, messages, choices): none with a NUL or another
+        # control character reaches a kiosk's screen, speech or printer.
+        refuse_unfit_text({"definition": self.definition})
         try:
             form = load_definition(self.definition, new=publishing)
         except DefinitionError as error:
@@ -523,6 +527,8 @@ def _field_problem(error: ErrorDetails) -> FieldProblem:
         code = "timezone"
     elif kind.startswith(("datetime_", "date_")):
         code = "date"
+    elif kind == UNFIT_TEXT:
+        code = "control"
     elif kind == "value_error":
         code = "rule"
         said = str(ctx.get("error", error["msg"]))
@@ -571,6 +577,9 @@ def describe(error: ErrorDetails) -> str:
         problem = "the time zone offset is missing"
     elif kind.startswith(("datetime_", "date_")):
         problem = "not an ISO-8601 date" + (" and time" if kind.startswith("datetime") else "")
+    elif kind == UNFIT_TEXT:  # a text deep in a message (protocol/text.py): its place
+        place = str(ctx.get("place", ""))
+        return f"{where(loc)}{'.' if place else ''}{place}: {ctx.get('problem', '')}"
     elif kind == "value_error":
         problem = str(ctx.get("error", error["msg"]))
         if loc == [] or (len(loc) == 1 and isinstance(loc[0], int)):

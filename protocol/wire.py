@@ -28,6 +28,7 @@ from pydantic import (
 from protocol import sealing
 from protocol.messages import CallBack, SealingKey, ServerId
 from protocol.records import ID_PATTERN, describe
+from protocol.text import plain
 
 CURSOR_RE = re.compile(r"[0-9]{1,18}")
 EPOCH_RE = re.compile(r"[0-9A-Za-z_-]{1,64}")
@@ -368,7 +369,7 @@ def parse_results(body: Any, *, sent: list[str]) -> list[Result]:
             )
         elif isinstance(answer, Rejected):
             message = _whole(answer.message or "")[:MESSAGE_CHARS]
-            contact = answer.contact.model_dump() if answer.contact is not None else None
+            contact = _call_back(answer.contact)
             results.append(Result(answer.uuid, False, None, answer.code, message, contact=contact))
         else:
             # Typed loosely so an odd retry never fails the batch's answers; only texts
@@ -380,8 +381,17 @@ def parse_results(body: Any, *, sent: list[str]) -> list[Result]:
     return results
 
 
+def _call_back(contact: CallBack | None) -> dict[str, Any] | None:
+    """How to reach the citizen, its texts made plain as a message's (``_whole``)."""
+    if contact is None:
+        return None
+    return {"name": _whole(contact.name), "phones": [_whole(p) for p in contact.phones]}
+
+
 def _whole(text: str) -> str:
     """``text`` with any lone surrogate ("\ud800", which a JSON escape can carry) made
     "?": the store cannot write one, and one answer's text failed recording every answer
-    of its batch, which then went again on every pass."""
-    return text.encode("utf-8", "replace").decode("utf-8")
+    of its batch, which then went again on every pass. A NUL or another control
+    character goes the same way (protocol/text.py): a message is shown to a manager,
+    and refusing it would leave the batch's answers unrecorded, sent again for ever."""
+    return plain(text)

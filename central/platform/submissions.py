@@ -58,6 +58,7 @@ from central.platform.statuses import status_holder, status_key_of
 from central.purchases import check_purchase
 from protocol import messages, records
 from protocol.messages import MAX_PAYLOAD_BYTES, payload_size, submission_hash
+from protocol.text import unfit_text
 
 log = logging.getLogger(__name__)
 
@@ -472,6 +473,8 @@ def _new_submission(
     proven = (
         check is not None
         and entry.receipt is not None
+        # Taken back unjudged only as it was accepted: never with a text no side takes.
+        and unfit_text(entry.payload) is None
         and Receipts(session).proves(device_id, entry.uuid, sha256, entry.server_id, entry.receipt)
     )
     if proven:

@@ -34,6 +34,7 @@ from stdnum import iban as iban_number
 from central.devices import GrantError, check_grant, is_text
 from central.models import DeskSession, Device, LoginAttempt, MerchantAccount
 from central.platform import Platform, digest
+from protocol.text import unfit_in
 
 # 128 * r * N bytes = 16 MiB per check; p=5 makes the work OWASP's minimum (which is
 # N=2^17 with p=1, 128 MiB: too much memory for a platform checking several at once).
@@ -109,12 +110,16 @@ def _dummy_hash() -> str:
 def _utf8(text: str) -> str:
     if not is_text(text):
         raise ValueError("not UTF-8 text (it holds a lone surrogate, such as \\ud800)")
+    problem = unfit_in(text)
+    if problem is not None:
+        raise ValueError(problem)
     return text
 
 
 # A string of an admin body: JSON may escape a lone surrogate (\ud800), which no
 # database stores. A bare ``str`` in a list let it through to SQLite (500), or into the
-# device's scope, stored and answered 201.
+# device's scope, stored and answered 201. Nor a NUL (SQLite stored it, PostgreSQL
+# refused it) or another control character, as no text of the contract holds one.
 Text = Annotated[str, AfterValidator(_utf8)]
 
 

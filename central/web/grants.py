@@ -35,6 +35,7 @@ from central.web import audit, review
 from central.web.accounts import Merchant
 from protocol.messages import CreditGrant, VoucherTerms
 from protocol.records import SOME_TEXT
+from protocol.text import UNFIT_TEXT
 
 MAX_LINES = 2000
 SAME_LINES = timedelta(days=7)  # a file with a file's lines, imported since: saved again
@@ -228,7 +229,10 @@ def _checked(
             )
     except ValidationError as error:
         first = error.errors()[0]
-        field = str(first.get("loc", ("",))[0])
+        if first["type"] == UNFIT_TEXT:  # a NUL or a control character: told by its field
+            field = str(first.get("ctx", {}).get("place", ""))
+            return Problem(0, "programme_control" if field == "programme" else "bad_line", field)
+        field = str((first.get("loc") or ("",))[0])
         return Problem(0, f"bad_{field}" if field in BAD_FIELDS else "bad_line", field)
     # The published record's own rule for a name, stricter than the admin API's
     # message: checked here so every line's problem is told before any is issued.

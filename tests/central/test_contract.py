@@ -11,6 +11,7 @@ it stored must then pass the kiosk's validation on its way into a real mirror.
 from __future__ import annotations
 
 import json
+import re
 import string
 import uuid
 from collections.abc import Iterator
@@ -22,6 +23,7 @@ import requests
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from pydantic import ValidationError
 from sqlalchemy import func, select
 
 from central.app import create_app
@@ -39,6 +41,7 @@ from kiosk.core.purchasing import (
 )
 from kiosk.core.wallet import OpenedWallet
 from printing.slip import SlipContext
+from protocol import messages
 from protocol.messages import (
     MAX_LINES,
     MAX_PAYLOAD_BYTES,
@@ -53,6 +56,7 @@ from protocol.records import (
     validate_published,
     where,
 )
+from protocol.text import UNFIT_TEXT
 from store import demo, mirror
 from store.database import Store
 from store.models import OutboxEntry, PrintJob
@@ -372,3 +376,63 @@ def test_the_payload_limit_counts_bytes_as_sent_not_json_escapes() -> None:
     check_submission("event", accented)  # 24 KB as sent: under the limit
     with pytest.raises(SubmissionRefusedError, match="larger than"):
         check_submission("event", {"answers": {"nota": "è" * (MAX_PAYLOAD_BYTES // 2)}})
+
+
+# Texts no side takes (protocol/text.py) -------------------------------------------------
+
+# Bodies whose texts are judged elsewhere: a record by its kind (its texts' patterns),
+# a submission entry by its payload's kind, a heartbeat's log made storable as sent.
+JUDGED_ELSEWHERE = {"SubmissionEntry", "Heartbeat"}
+
+
+def _body_models(app: Any) -> dict[str, str]:
+    """The model of each JSON request body of the API, by its path."""
+    found = {}
+    for path, operations in app.openapi()["paths"].items():
+        for method, operation in operations.items():
+            body = operation.get("requestBody", {}).get("content", {}).get("application/json")
+            if body is None or "oneOf" in body["schema"]:  # a record: its kind's type
+                continue
+            for ref in re.findall(r"#/components/schemas/(\w+)", json.dumps(body["schema"])):
+                found[f"{method} {path}"] = ref
+    return found
+
+
+def test_every_request_body_of_the_api_refuses_a_nul_in_any_of_its_texts(
+    platform: tuple[Platform, str],
+) -> None:
+    """SQLite stored a NUL, PostgreSQL refused it (a 500): every body type of the API
+    refuses it, and the other control characters but tab and newline, naming where."""
+    models = _body_models(create_app(platform[0], admin_token=ADMIN))
+    assert len(models) >= 12, models
+    for route, name in models.items():
+        if name in JUDGED_ELSEWHERE:
+            continue
+        model = getattr(messages, name)
+        assert issubclass(model, messages.Contract), route
+        for bad in ("\x00", "\x1b", "\r", "\x7f"):
+            with pytest.raises(ValidationError) as refused:
+                model.model_validate({"x": {"y": [f"a{bad}"]}})
+            [problem] = refused.value.errors()
+            assert problem["type"] == UNFIT_TEXT, (route, problem)
+            assert problem["msg"].startswith("x.y[0]: contains a"), (route, problem)
+
+
+@pytest.mark.parametrize(
+    ("kind", "changes", "told"),
+    [
+        ("purchase", {"phone": "049\x00"}, "purchase payload.phone: contains a NUL character"),
+        ("purchase", {"order": "O\x1b1"}, "purchase payload.order: contains a control character"),
+        ("event", {"type": "help", "note": "a\x00"}, "event payload.note: contains a NUL"),
+        ("event", {"type": "help", "x\x00": 1}, "event payload: a field's name contains a NUL"),
+        ("application", {"answers": {"nome": "\x00"}}, "application payload.answers.nome: "),
+    ],
+)
+def test_a_payload_holding_a_nul_is_refused_before_it_is_queued(
+    kind: str, changes: dict[str, Any], told: str
+) -> None:
+    payload = {**good_payloads().get(kind, {}), **changes}
+    with pytest.raises(SubmissionRefusedError) as refused:
+        check_submission(kind, payload)
+    assert str(refused.value).startswith(told)
+    check_submission("event", {"type": "help", "note": "riga\tuno\nriga due"})  # text

@@ -6,16 +6,18 @@ from __future__ import annotations
 
 import copy
 from datetime import UTC, datetime, time
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from kiosk.core.applying import NotAvailableError, Submitted, start, submit
+from kiosk.core.applying import Draft, NotAvailableError, Submitted, start, submit
 from printing import print_queue
 from printing.escpos_render import PROFILES, render
 from printing.slip import SlipContext
+from protocol.text import unfit_text
 from store import outbox
 from store.database import Store
 from store.models import OutboxEntry
@@ -130,3 +132,57 @@ def test_answers_are_checked_on_the_kiosks_calendar_day_as_the_wizard_checked_th
         refused = submit(session, draft, CONTEXT, late, time_zone="UTC")
         assert [p.path for p in refused] == ["membri.2.data_nascita"]  # type: ignore[union-attr]
         assert isinstance(submit(session, draft, CONTEXT, late), Submitted)  # Europe/Rome
+
+
+def _with_nul(value: Any) -> list[Any]:
+    """``value`` with a NUL put in each of its texts in turn, however deep."""
+    if isinstance(value, str):
+        return [value[:2] + "\x00" + value[2:]]
+    if isinstance(value, list):
+        return [
+            [*value[:i], bad, *value[i + 1 :]] for i, v in enumerate(value) for bad in _with_nul(v)
+        ]
+    if isinstance(value, dict):
+        return [{**value, key: bad} for key, v in value.items() for bad in _with_nul(v)]
+    return []
+
+
+def test_a_nul_in_any_answer_never_reaches_the_outbox(demo_store: Store) -> None:
+    """A NUL pasted or scanned into an answer: a text answer is kept without it, any
+    other answer is refused with its message under it, the draft as typed (nothing of
+    it lost). The platform refuses a NUL in any text (it cannot store one on
+    PostgreSQL), and a refusal would come after the citizen left with a receipt."""
+    with demo_store.read() as session:
+        draft = start(session, "bs-piazzola", NOW)
+    for answers in _with_nul(GOOD):
+        draft.answers = copy.deepcopy(answers)
+        with demo_store.write() as session:
+            result = submit(session, draft, CONTEXT, NOW)
+            if isinstance(result, Submitted):
+                kept = entry_of(session, result.outbox_uuid).payload
+                assert unfit_text(kept) is None, kept
+                session.rollback()
+                continue
+        assert result and all(problem.message("it") for problem in result), answers
+        assert draft.answers == answers  # what the citizen typed stays to be corrected
+    with demo_store.read() as session:
+        assert outbox.counts(session)["pending"] == 0
+
+
+def test_an_answer_the_form_let_through_with_a_nul_is_not_queued(
+    demo_store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The contract's last check before the outbox (protocol.messages):
+    a NUL the form's cleaning missed stops the application, naming its answer; nothing
+    is queued or printed, and the draft is kept."""
+    with demo_store.read() as session:
+        draft = start(session, "bs-piazzola", NOW)
+    draft.answers = {**copy.deepcopy(GOOD), "cognome": "Fer\x00raro"}
+    monkeypatch.setattr(Draft, "all_problems", lambda self, _today: (dict(self.answers), []))
+    # A ValueError naming the answer (the payload's type, then check_submission).
+    refused = pytest.raises(ValueError, match=r"answers\.cognome: contains a NUL character")
+    with refused, demo_store.write() as session:
+        submit(session, draft, CONTEXT, NOW)
+    with demo_store.read() as session:
+        assert outbox.counts(session)["pending"] == 0 and print_queue.counts(session) == {}
+    assert draft.answers["cognome"] == "Fer\x00raro"

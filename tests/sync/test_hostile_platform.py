@@ -465,6 +465,21 @@ def test_result_validation_only_accepts_answers_to_what_was_sent(body: Any) -> N
         assert (result.server_id or "").strip() if result.accepted else result.code is not None
 
 
+def test_a_refusal_s_words_reach_the_kiosk_without_a_nul_or_a_control_character() -> None:
+    """A platform's message and call-back contact are shown to a manager: a NUL ends a
+    text in Qt's and the speech engine's C code, ESC is a printer's command. They are
+    made "?" (refusing the reply would leave the batch's answers unrecorded)."""
+    said = "risposta\x00 non\x1b valida\r\n"
+    rejected = {"uuid": "u1", "status": "rejected", "code": "bad", "message": said}
+    contact = {"name": "An\x00na", "phones": ["+39\x07347"]}
+    retry = {"uuid": "u2", "status": "retry", "code": "busy\x00", "message": said}
+    body = {"results": [{**rejected, "contact": contact}, retry]}
+    first, second = wire.parse_results(body, sent=["u1", "u2"])
+    assert first.message == second.message == "risposta? non? valida?\n"
+    assert first.contact == {"name": "An?na", "phones": ["+39?347"]}
+    assert second.code == "busy?"
+
+
 @pytest.mark.parametrize(
     "date",
     [

@@ -18,6 +18,15 @@ How a restore is noticed when the platform starts:
   newest change and submission committed; a database of another epoch, or holding less
   than that, is an older copy, and so is one with an epoch but no such file (restored
   without it). The file is rewritten after each writing transaction.
+
+Beginning an epoch on SQLite is two steps, the commit and then the file's rewrite; a
+platform killed between them left a file of the epoch before, and its next start took
+the database for a restored copy and began yet another epoch (every kiosk took another
+snapshot). So the transaction that begins an epoch notes it in the file first, before
+its commit (``announce``: the epoch it begins and the heads it begins with): a start
+that finds the database in the announced epoch, holding at least those heads, knows
+the epoch was begun here and keeps it (``began_here``); a commit that failed leaves
+the database in the epoch the file names, which goes on as ever.
 """
 
 from __future__ import annotations
@@ -28,6 +37,8 @@ import logging
 import os
 import time
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -116,7 +127,8 @@ def settle(engine: Engine, session: Session) -> tuple[Epoch, bool]:
         # A new database, or one from before epochs: restored only if the SQLite
         # watermark says this platform had an epoch already.
         mark = _watermark(engine)
-        restored = mark is not None
+        # (A mark of no epoch only announced the first one, whose commit failed.)
+        restored = mark is not None and mark.get("epoch") != ""
         return begin(session, first=not restored), restored
     fingerprint = _fingerprint(session)
     if fingerprint is not None:
@@ -136,6 +148,9 @@ def settle(engine: Engine, session: Session) -> tuple[Epoch, bool]:
         return begin(session), True
     if mark is not None:
         seq, submission = heads(session)
+        if began_here(mark, current, seq, submission):
+            log.info("epoch %s began here before the platform stopped: kept", current.id)
+            return current, False
         if (
             mark.get("epoch") != current.id
             or seq < int(mark.get("seq", 0))
@@ -143,6 +158,19 @@ def settle(engine: Engine, session: Session) -> tuple[Epoch, bool]:
         ):
             return begin(session), True
     return current, False
+
+
+def began_here(mark: dict[str, Any], current: Epoch, seq: int, submission: int) -> bool:
+    """Whether the database's epoch is the one the watermark announced (``announce``)
+    and it holds at least what that epoch began with: its beginning committed, and the
+    platform stopped before the mark was rewritten (a copy restored from before it
+    holds another epoch)."""
+    return (
+        mark.get("epoch") != current.id
+        and mark.get(NEXT) == current.id
+        and seq >= _whole(mark.get(NEXT_SEQ))
+        and submission >= _whole(mark.get(NEXT_SUBMISSION))
+    )
 
 
 def heads(session: Session) -> tuple[int, int]:
@@ -200,33 +228,66 @@ def _watermark(engine: Engine) -> dict[str, Any] | None:
     return mark if isinstance(mark, dict) else {"epoch": "?"}
 
 
+# The watermark's note of an epoch being begun (``announce``), and the heads it began with.
+NEXT, NEXT_SEQ, NEXT_SUBMISSION = "next", "next_seq", "next_submission"
+
+
+def announce(engine: Engine, epoch: Epoch, seq: int, submission: int) -> None:
+    """Notes in the watermark, before the commit of the transaction that begins
+    ``epoch``, that it is being begun with these heads; the mark itself stays as it
+    is (the commit may yet fail). See the module's docstring."""
+    path = watermark_path(engine)
+    if path is None:
+        return
+    try:
+        with _locked(path):
+            mark = _watermark(engine) or {"epoch": "", "seq": 0, "submission": 0}
+            mark.update({NEXT: epoch.id, NEXT_SEQ: seq, NEXT_SUBMISSION: submission})
+            _replace(path, mark)
+    except OSError as error:
+        log.warning("epoch watermark %s not written: %s", path, error)
+
+
 def write_watermark(
     engine: Engine, epoch: Epoch, seq: int, submission: int, *, new_epoch: bool = False
 ) -> None:
     """Notes what the database holds now, beside it (atomically: write, then rename),
     after the transaction that wrote it committed. The platform's processes note their
     commits in any order, so the mark only moves forward (under a file lock), and a
-    mark of another epoch is replaced only by the transaction that began this one: a
+    mark of another epoch is replaced only by the transaction that began this one, or
+    a commit of the epoch the mark announced (that one's beginning committed): a
     commit of the old epoch noted late must not undo it."""
     path = watermark_path(engine)
     if path is None:
         return
-    temporary = path.with_name(path.name + ".tmp")
     try:
-        with open(path.with_name(path.name + ".lock"), "a") as lock:
-            fcntl.flock(lock, fcntl.LOCK_EX)
+        with _locked(path):
             mark = _watermark(engine)
-            if mark is not None and not new_epoch:
+            kept: dict[str, Any] = {}
+            if mark is not None and not new_epoch and mark.get(NEXT) != epoch.id:
                 if mark.get("epoch") != epoch.id:
                     return
                 seq = max(seq, _whole(mark.get("seq")))
                 submission = max(submission, _whole(mark.get("submission")))
-            temporary.write_text(
-                json.dumps({"epoch": epoch.id, "seq": seq, "submission": submission})
-            )
-            os.replace(temporary, path)
+                # An announced epoch whose commit is not noted yet stays announced.
+                kept = {key: mark[key] for key in (NEXT, NEXT_SEQ, NEXT_SUBMISSION) if key in mark}
+            _replace(path, {"epoch": epoch.id, "seq": seq, "submission": submission, **kept})
     except OSError as error:
         log.warning("epoch watermark %s not written: %s", path, error)
+
+
+@contextmanager
+def _locked(path: Path) -> Iterator[None]:
+    """The watermark's file lock: the platform's processes write it one at a time."""
+    with open(path.with_name(path.name + ".lock"), "a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        yield
+
+
+def _replace(path: Path, mark: dict[str, Any]) -> None:
+    temporary = path.with_name(path.name + ".tmp")
+    temporary.write_text(json.dumps(mark))
+    os.replace(temporary, path)
 
 
 def _whole(value: object) -> int:

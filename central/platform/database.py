@@ -317,6 +317,10 @@ class Database:
                     yield session
                 finally:
                     session.info.pop(PUBLISH_LOCK, None)
+                if self._watermarked and session.info.get(epochs.BEGAN):
+                    # Before the commit: a start after a kill between the commit and
+                    # the mark's rewrite keeps the epoch begun (central/epochs.py).
+                    epochs.announce(self.engine, epochs.read(session), *epochs.heads(session))
                 held = self._held(session) if self._watermarked else None
             if held is not None:  # committed: the mark never says more than the database
                 self._note_watermark(*held, new_epoch=bool(session.info.get(epochs.BEGAN)))

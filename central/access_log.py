@@ -10,7 +10,10 @@ import re
 # Whatever follows a "vouchers" segment, up to the query or "/redeem": a QR's text may
 # hold "/" itself. In any case and after any prefix: a request for "/v1//vouchers/…",
 # "/v1/Vouchers/…" or "/v1/./vouchers/…" is refused (404) but logged all the same.
-SECRET_IN_PATH = re.compile(r"(?i)(/vouchers/+)[^?\s]+?(?=/redeem(?:[?\s]|$)|[?\s]|$)")
+# (Not the body look-up's own address, ``/v1/vouchers/lookup``: its code is in the body.)
+SECRET_IN_PATH = re.compile(
+    r"(?i)(/vouchers/+)(?!lookup(?:[?\s]|$))[^?\s]+?(?=/redeem(?:[?\s]|$)|[?\s]|$)"
+)
 
 
 class WithoutSecrets(logging.Filter):

@@ -39,8 +39,8 @@ DESCRIPTION = """Reference central platform of Social Point Kiosk.
 * Devices have a role (kiosk, merchant, admin) and a scope; a call outside them gets
   403, a revoked device 403 with the reason in plain words.
 * `GET /v1/keys` publishes the voucher keys (the platform's, the kiosks') with their
-  state; merchants look up and redeem vouchers with `GET /v1/vouchers/{code}` and
-  `POST /v1/redemptions`.
+  state; merchants look up and redeem vouchers with `POST /v1/vouchers/lookup` and
+  `POST /v1/redemptions`, the code in the body.
 """
 
 

@@ -204,6 +204,14 @@ class RedeemBody(Strict):
     amount_cents: int | None = Field(default=None, ge=1, le=10_000_000)
 
 
+class VoucherLookup(Strict):
+    """A merchant asks about a voucher it scanned (the QR's SP1: text) or typed, the code
+    in the body: a Base45 code holds "%", "/" and ".", which an HTTP client rewrites in
+    an unescaped URL path ("%41" read as "A", a "/./" step dropped)."""
+
+    code: Annotated[str, StringConstraints(min_length=1, max_length=512)]
+
+
 class Redemption(RedeemBody):
     voucher: Annotated[str, StringConstraints(min_length=1, max_length=512)]  # code or QR
 

@@ -131,16 +131,29 @@ def router(platform: Platform, guards: Guards) -> APIRouter:
         except WalletError as error:
             raise HTTPException(403, f"{error.code}: {error}") from None
 
+    def _standing(shop: Device, code: str) -> messages.VoucherStatus:
+        try:
+            return voucher_status_of(platform.voucher_standing(shop, code), platform.today())
+        except VoucherRefusedError as refusal:
+            raise _refused(refusal) from None
+
+    # Before the code-in-the-path routes: "lookup" is never read as a code.
+    @api.post("/v1/vouchers/lookup", response_model=messages.VoucherStatus)
+    def voucher_lookup(
+        body: messages.VoucherLookup, shop: Annotated[Device, Depends(guards.merchant)]
+    ) -> messages.VoucherStatus:
+        """For a merchant, about a voucher it may accept, the code in the body (the way
+        to use: an unescaped code in a URL path is rewritten by HTTP clients)."""
+        return _standing(shop, body.code)
+
     # ``:path``: a QR's Base45 text may hold "/", which the URL cannot keep escaped.
     @api.get("/v1/vouchers/{code:path}", response_model=messages.VoucherStatus)
     def voucher_status(
         code: str, shop: Annotated[Device, Depends(guards.merchant)]
     ) -> messages.VoucherStatus:
-        """For a merchant, about a voucher it may accept: is it good, what is left?"""
-        try:
-            return voucher_status_of(platform.voucher_standing(shop, code), platform.today())
-        except VoucherRefusedError as refusal:
-            raise _refused(refusal) from None
+        """For a merchant, about a voucher it may accept: is it good, what is left? The
+        code percent-escaped (``POST /v1/vouchers/lookup`` takes it in the body)."""
+        return _standing(shop, code)
 
     def _redeem(shop: Device, voucher: str, body: messages.RedeemBody) -> messages.VoucherStatus:
         request = RedeemRequest(body.redemption_id, body.units, body.amount_cents)

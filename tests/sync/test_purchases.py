@@ -520,6 +520,52 @@ def test_a_scanned_code_holding_a_slash_is_looked_up_and_redeemed_by_its_url(
     client.close()
 
 
+def test_a_code_an_http_client_rewrites_is_looked_up_by_the_body_as_by_its_escaped_url(
+    central: Central,
+) -> None:
+    """Written unescaped in a URL's path, "%41" reaches the platform as "A" and a "/./"
+    step is dropped: ``POST /v1/vouchers/lookup {code}`` takes the code as it is, with
+    the same answers, authentication and scope as ``GET /v1/vouchers/{escaped code}``."""
+    for _ in range(300):  # a QR's Base45 text holding "%" and two hex digits
+        issued = central.platform.issue_voucher(CF, "piazzola", "Buoni spesa 2026", 5_000)
+        if re.search("%[0-9A-F]{2}", issued["signed_code"]):
+            break
+    code = issued["signed_code"]
+    assert re.search("%[0-9A-F]{2}", code), code
+    _shop, token = enrolled_merchant(central, programmes=["Buoni spesa 2026"])
+    _other, elsewhere = enrolled_merchant(central, programmes=["Buoni libri"])
+    kiosk = central.platform.enroll(central.platform.new_enrollment_code(), "kiosk-l")[1]
+
+    def by_url(text: str, token: str | None, escaped: bool = True) -> requests.Response:
+        written = urllib.parse.quote(text, safe="") if escaped else text
+        headers = {"Authorization": f"Bearer {token}"} if token else {}
+        return requests.get(f"{central.url}/v1/vouchers/{written}", headers=headers, timeout=5)
+
+    def by_body(text: str, token: str | None) -> requests.Response:
+        headers = {"Authorization": f"Bearer {token}"} if token else {}
+        url = f"{central.url}/v1/vouchers/lookup"
+        return requests.post(url, json={"code": text}, headers=headers, timeout=5)
+
+    found = by_body(code, token)
+    assert found.status_code == 200, found.text
+    assert found.json() == by_url(code, token).json()
+    assert found.json()["amount_left_cents"] == 5_000 and found.json()["usable_today"]
+    human = issued["code"].replace("-", ".")  # typed with dots: one more path step
+    assert by_body(human, token).json() == found.json()
+    # Texts holding "%41" and "/./" (no real code does): the same answer either way.
+    for text in (code[:12] + "%41/./" + code[12:], "ABCD/./%41-EFGH"):
+        said, told = by_body(text, token), by_url(text, token)
+        assert (said.status_code, said.json()) == (told.status_code, told.json()), text
+        assert said.status_code in (404, 409, 422), said.text
+    # Who may ask: as for the look-up by URL.
+    for who in (elsewhere, kiosk, None, "not-a-token-at-all-0123456789"):
+        said, told = by_body(code, who), by_url(code, who)
+        assert said.status_code in (401, 403), (who, said.text)
+        assert (said.status_code, said.json()) == (told.status_code, told.json()), who
+    refused = by_body("SP1:AB\x00CD", token)
+    assert refused.status_code == 422 and "code: contains a NUL character" in refused.text
+
+
 def at_the_same_moment(*actions: Callable[[], object]) -> list[object]:
     """Runs each action on its own thread, a tenth of a second apart; their outcomes (a
     result, or the exception raised), in the order the actions were given."""

@@ -125,6 +125,48 @@ def test_a_form_whose_definition_holds_a_nul_is_not_published(central: Central) 
     ] != ("Cogno\x00me")
 
 
+def _text_leaves(value: Any, place: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    """The place of every text in a record, however deep."""
+    if isinstance(value, str):
+        return [place]
+    if not isinstance(value, dict | list):
+        return []
+    items = value.items() if isinstance(value, dict) else enumerate(value)
+    return [leaf for key, child in items for leaf in _text_leaves(child, (*place, key))]
+
+
+def _with_nul_at(record: dict[str, Any], place: tuple[Any, ...]) -> dict[str, Any]:
+    changed = copy.deepcopy(record)
+    target: Any = changed
+    for key in place[:-1]:
+        target = target[key]
+    text = target[place[-1]]
+    target[place[-1]] = text[:1] + "\x00" + text[1:]
+    return changed
+
+
+@pytest.mark.parametrize(
+    "kind", ["comuni", "categories", "providers", "services", "forms", "calls", "operators"]
+)
+def test_a_nul_in_any_text_of_any_record_is_refused_naming_its_field(
+    central: Central, kind: str
+) -> None:
+    """Every text of one published record of each kind, in turn (the id aside: it is
+    the address)."""
+    record_id, record = next(iter(central.platform.records(kind).items()))
+    url = f"{central.url}/v1/admin/records/{kind}/{record_id}"
+    places = [place for place in _text_leaves(record) if place != ("id",)]
+    assert places
+    for place in places:
+        reply = requests.put(
+            url, json=_with_nul_at(record, place), headers=ADMIN_HEADERS, timeout=20
+        )
+        assert reply.status_code == 422, (place, reply.text)
+        assert reply.json()["detail"].startswith(f"{kind}.{place[0]}"), (place, reply.text)
+        assert "\x00" not in reply.text and "\\u0000" not in reply.text
+    assert central.platform.records(kind)[record_id] == record
+
+
 def _admin_bodies(central: Central) -> dict[str, tuple[str, str, dict[str, Any], str]]:
     """method, path, body with a NUL, and the field the refusal must name."""
     kiosk_id = central.platform.enroll(central.platform.new_enrollment_code(), "kiosk-r")[0]

@@ -45,12 +45,12 @@ def unfit_in(text: str) -> str | None:
     """What ``text`` holds that no side takes, in words (never the text itself), or None."""
     if text.isprintable():  # the usual case, in C: no control character, no surrogate
         return None
+    if "\x00" in text:  # named first: the one a database refuses
+        return "contains a NUL character"
     found = _UNFIT.search(text)
     if found is None:
         return None  # a tab or a newline, or a character Python calls unprintable
     character = found.group()
-    if character == "\x00":
-        return "contains a NUL character"
     if "\ud800" <= character <= "\udfff":
         return "contains half a character (a lone surrogate)"
     return f"contains a control character (U+{ord(character):04X})"

@@ -56,7 +56,7 @@ from protocol.records import (
     validate_published,
     where,
 )
-from protocol.text import UNFIT_TEXT
+from protocol.text import UNFIT_TEXT, unfit_text
 from store import demo, mirror
 from store.database import Store
 from store.models import OutboxEntry, PrintJob
@@ -436,3 +436,18 @@ def test_a_payload_holding_a_nul_is_refused_before_it_is_queued(
         check_submission(kind, payload)
     assert str(refused.value).startswith(told)
     check_submission("event", {"type": "help", "note": "riga\tuno\nriga due"})  # text
+
+
+@pytest.mark.parametrize(
+    ("value", "told"),
+    [
+        ({"a": "x\x1b\x00"}, "a: contains a NUL character"),  # the NUL named first
+        ({"a": ["ok", "x\x07"]}, "a[1]: contains a control character (U+0007)"),
+        ({"a": {"b": "\r"}}, "a.b: contains a control character (U+000D)"),
+        ({"a": "\x7f"}, "a: contains a control character (U+007F)"),
+        ({"a": "tab\tand\nnewline, \u200b, \u00e8 and \u4e2d"}, None),
+        ({"a": 1, "b": None, "c": [True, 2.5]}, None),
+    ],
+)
+def test_what_no_side_takes_is_found_and_named_by_its_place(value: Any, told: str | None) -> None:
+    assert unfit_text(value) == told

@@ -11,7 +11,7 @@ from __future__ import annotations
 import threading
 import time
 from collections import OrderedDict
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, NamedTuple
@@ -419,6 +419,9 @@ class CatalogReader:
         self._recent: OrderedDict[tuple[Any, ...], int] = OrderedDict()
         self._warm: dict[tuple[Any, ...], tuple[Any, int]] = {}  # answer, calls left
         self._warmed_at = 0.0
+        # Questions warmed after every change whether asked lately or not, by name: the
+        # visit's cart, read again after each sync however many searches came between.
+        self._standing: dict[str, tuple[Any, ...]] = {}
 
     @property
     def store(self) -> Store:
@@ -437,9 +440,23 @@ class CatalogReader:
         answers so far are dropped: the mirror changed)."""
         with self._lock:
             self._warm = {}
-            asked = dict(self._recent)
+            asked = {key: 1 for key in self._standing.values()} | dict(self._recent)
             self._recent = OrderedDict((key, 0) for key in self._recent)
         return asked
+
+    def keep_asking(self, name: str, query: Callable[..., Any] | None, *args: Any) -> None:
+        """``query(session, *args)`` (module-level and picklable, as every question here)
+        is warmed after every change of the mirror under ``name``, in place of the one
+        before; None stops it. Read it with ``ask``."""
+        with self._lock:
+            if query is None:
+                self._standing.pop(name, None)
+            else:
+                self._standing[name] = (query, *args)
+
+    def ask(self, query: Callable[..., Any], *args: Any) -> Any:
+        """``query(session, *args)``'s answer: the warm one after a change, if ready."""
+        return self._read(query, *args)
 
     def answers(self, questions: Iterable[tuple[Any, ...]]) -> Warmed:
         """The mirror's answers to ``questions`` (made by ``recent_questions``, perhaps in

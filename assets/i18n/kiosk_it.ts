@@ -527,6 +527,11 @@
             <translation>Scegli un servizio ›</translation>
         </message>
         <message>
+            <location filename="../../kiosk/ui/screens/cart.py" line="93" />
+            <source>OK, understood</source>
+            <translation>Ho capito</translation>
+        </message>
+        <message>
             <location filename="../../kiosk/ui/screens/cart.py" line="97" />
             <source>Total: {amount}</source>
             <translation>Totale: {amount}</translation>
@@ -731,6 +736,11 @@
             <location filename="../../kiosk/ui/screens/checkout.py" line="281" />
             <source>“{service}” is no longer offered: it has been removed from your cart.</source>
             <translation>Il servizio “{service}” non è più offerto: è stato tolto dal tuo carrello.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="281" />
+            <source>The price of “{service}” has changed from {old} to {new}.</source>
+            <translation>Il prezzo di “{service}” è cambiato: da {old} a {new}.</translation>
         </message>
         <message>
             <location filename="../../kiosk/ui/screens/checkout.py" line="281" />

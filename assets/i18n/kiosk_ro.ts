@@ -529,6 +529,11 @@
             <translation type="unfinished">Alegeți un serviciu ›</translation>
         </message>
         <message>
+            <location filename="../../kiosk/ui/screens/cart.py" line="93" />
+            <source>OK, understood</source>
+            <translation type="unfinished">Am înțeles</translation>
+        </message>
+        <message>
             <location filename="../../kiosk/ui/screens/cart.py" line="97" />
             <source>Total: {amount}</source>
             <translation type="unfinished">Total: {amount}</translation>
@@ -738,6 +743,11 @@
             <location filename="../../kiosk/ui/screens/checkout.py" line="281" />
             <source>“{service}” is no longer offered: it has been removed from your cart.</source>
             <translation type="unfinished">Serviciul „{service}” nu mai este oferit: a fost scos din coșul dvs.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="281" />
+            <source>The price of “{service}” has changed from {old} to {new}.</source>
+            <translation type="unfinished">Prețul pentru „{service}” s-a schimbat de la {old} la {new}.</translation>
         </message>
         <message>
             <location filename="../../kiosk/ui/screens/checkout.py" line="281" />

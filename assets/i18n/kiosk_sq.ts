@@ -527,6 +527,11 @@
             <translation type="unfinished">Zgjidhni një shërbim ›</translation>
         </message>
         <message>
+            <location filename="../../kiosk/ui/screens/cart.py" line="93" />
+            <source>OK, understood</source>
+            <translation type="unfinished">E kuptova</translation>
+        </message>
+        <message>
             <location filename="../../kiosk/ui/screens/cart.py" line="97" />
             <source>Total: {amount}</source>
             <translation type="unfinished">Gjithsej: {amount}</translation>
@@ -731,6 +736,11 @@
             <location filename="../../kiosk/ui/screens/checkout.py" line="281" />
             <source>“{service}” is no longer offered: it has been removed from your cart.</source>
             <translation type="unfinished">Shërbimi “{service}” nuk ofrohet më: u hoq nga shporta juaj.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="281" />
+            <source>The price of “{service}” has changed from {old} to {new}.</source>
+            <translation type="unfinished">Çmimi i “{service}” ka ndryshuar nga {old} në {new}.</translation>
         </message>
         <message>
             <location filename="../../kiosk/ui/screens/checkout.py" line="281" />

@@ -529,6 +529,11 @@
             <translation type="unfinished">Оберіть послугу ›</translation>
         </message>
         <message>
+            <location filename="../../kiosk/ui/screens/cart.py" line="93" />
+            <source>OK, understood</source>
+            <translation type="unfinished">Зрозуміло</translation>
+        </message>
+        <message>
             <location filename="../../kiosk/ui/screens/cart.py" line="97" />
             <source>Total: {amount}</source>
             <translation type="unfinished">Разом: {amount}</translation>
@@ -738,6 +743,11 @@
             <location filename="../../kiosk/ui/screens/checkout.py" line="281" />
             <source>“{service}” is no longer offered: it has been removed from your cart.</source>
             <translation type="unfinished">Послуга «{service}» більше не пропонується: її вилучено з вашого кошика.</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="281" />
+            <source>The price of “{service}” has changed from {old} to {new}.</source>
+            <translation type="unfinished">Ціна «{service}» змінилася з {old} на {new}.</translation>
         </message>
         <message>
             <location filename="../../kiosk/ui/screens/checkout.py" line="281" />

@@ -525,6 +525,11 @@
             <translation type="unfinished">选择服务 ›</translation>
         </message>
         <message>
+            <location filename="../../kiosk/ui/screens/cart.py" line="93" />
+            <source>OK, understood</source>
+            <translation type="unfinished">知道了</translation>
+        </message>
+        <message>
             <location filename="../../kiosk/ui/screens/cart.py" line="97" />
             <source>Total: {amount}</source>
             <translation type="unfinished">合计：{amount}</translation>
@@ -724,6 +729,11 @@
             <location filename="../../kiosk/ui/screens/checkout.py" line="281" />
             <source>“{service}” is no longer offered: it has been removed from your cart.</source>
             <translation type="unfinished">服务“{service}”已不再提供，已从您的购物车中移除。</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/screens/checkout.py" line="281" />
+            <source>The price of “{service}” has changed from {old} to {new}.</source>
+            <translation type="unfinished">“{service}”的价格已从 {old} 变为 {new}。</translation>
         </message>
         <message>
             <location filename="../../kiosk/ui/screens/checkout.py" line="281" />

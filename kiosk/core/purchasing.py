@@ -19,6 +19,7 @@ balance, which the next pull brings back (reconciliation).
 from __future__ import annotations
 
 import secrets
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
@@ -30,6 +31,7 @@ from forms.lookup import TRACKING_ALPHABET
 from kiosk.core.manager_login import desk_proof
 from languages import isolated, pick
 from languages.catalog import QT_TRANSLATE_NOOP, translate
+from languages.money import format_euro
 from printing import print_queue
 from printing.documents import PurchaseReceipt, ReceiptLine, Voucher, purchase_receipt, voucher
 from printing.slip import SlipContext
@@ -100,9 +102,43 @@ class CartLine:
         return self.unit_price_cents * self.quantity
 
 
+# What a sync changed of a service in the cart, as the cart, the service's page and the
+# checkout say it (the checkout's words: it said them first).
+PRICE_CHANGED = QT_TRANSLATE_NOOP(
+    "CheckoutScreen", "The price of “{service}” has changed from {old} to {new}."
+)
+WITHDRAWN = QT_TRANSLATE_NOOP(
+    "CheckoutScreen", "“{service}” is no longer offered: it has been removed from your cart."
+)
+
+
+@dataclass(frozen=True)
+class CartChange:
+    """What a sync changed of a service while it sat in the cart: its price (``old`` is
+    the one the citizen was shown first, ``new`` the one now), or it is no longer sold
+    (``new`` None) and was taken out."""
+
+    service_id: str
+    title: dict[str, str]
+    old_cents: int
+    new_cents: int | None
+
+    def words(self, lang: str) -> str:
+        service = isolated(pick(self.title, lang), lang)
+        if self.new_cents is None:
+            return translate(NO_WAY, WITHDRAWN, lang).format(service=service)
+        return translate(NO_WAY, PRICE_CHANGED, lang).format(
+            service=service,
+            old=format_euro(self.old_cents, lang),
+            new=format_euro(self.new_cents, lang),
+        )
+
+
 @dataclass
 class Cart:
     lines: list[CartLine] = field(default_factory=list)
+    # What syncs changed of its services since the citizen last saw it said (``seen``).
+    changes: list[CartChange] = field(default_factory=list)
 
     @property
     def total_cents(self) -> int:
@@ -130,6 +166,14 @@ class Cart:
 
     def remove(self, service_id: str) -> None:
         self.lines = [line for line in self.lines if line.service_id != service_id]
+        self.changes = [c for c in self.changes if c.service_id != service_id]
+
+    def seen(self) -> None:
+        """The citizen has read what changed: it is said no more."""
+        self.changes = []
+
+    def change_of(self, service_id: str) -> CartChange | None:
+        return next((c for c in self.changes if c.service_id == service_id), None)
 
     def quantity_of(self, service_id: str) -> int:
         return next((ln.quantity for ln in self.lines if ln.service_id == service_id), 0)
@@ -143,14 +187,40 @@ class Cart:
         ]
 
     def take(self, update: CartUpdate) -> None:
-        """The cart as the mirror holds its services now (``refreshed``): each line
-        refreshed, those no longer sold taken out; the quantities are the cart's own."""
-        fresh = {line.service_id: line for line in update.lines}
-        self.lines = [
-            replace(fresh[ln.service_id], quantity=ln.quantity)
-            for ln in self.lines
-            if ln.service_id in fresh
+        """The cart as the mirror holds its services now (``refreshed``)."""
+        now: dict[str, CartLine | None] = {ln.service_id: None for ln in update.withdrawn}
+        self.follow(now | {ln.service_id: ln for ln in update.lines})
+
+    def follow(self, now: Mapping[str, CartLine | None]) -> bool:
+        """Each line as ``now`` holds its service (``offered_now``), the quantities the
+        cart's own; None, no longer sold: taken out. A line ``now`` does not know (added
+        since it was read) stays as it is. What the citizen should be told is noted in
+        ``changes``; says whether any line changed."""
+        before = list(self.lines)
+        for line in before:
+            if line.service_id in now:
+                self._note(line, now[line.service_id])
+        after = [
+            ln if ln.service_id not in now else replace(fresh, quantity=ln.quantity)
+            for ln in before
+            if (fresh := now.get(ln.service_id, ln)) is not None
         ]
+        if after == before:
+            return False
+        self.lines = after
+        return True
+
+    def _note(self, line: CartLine, fresh: CartLine | None) -> None:
+        """Notes a withdrawal or a new price; a price back to the one first shown is no
+        change any more. The first price shown is kept across syncs."""
+        earlier = self.change_of(line.service_id)
+        old = earlier.old_cents if earlier is not None else line.unit_price_cents
+        new = fresh.unit_price_cents if fresh is not None else None
+        title = dict(fresh.title if fresh is not None else line.title)
+        change = CartChange(line.service_id, title, old, new) if new != old else None
+        at = self.changes.index(earlier) if earlier is not None else len(self.changes)
+        # In its place (the notes keep the order they came in), or none.
+        self.changes[at : at + (earlier is not None)] = [change] if change is not None else []
 
     def terms(self, payment: str) -> OrderTerms:
         """What an order of this cart, paid ``payment``, commits to (``OrderTerms``)."""
@@ -262,6 +332,18 @@ class CartUpdate:
     def prices_changed(self, cart: Cart) -> bool:
         shown = {line.service_id: line.unit_price_cents for line in cart.lines}
         return any(shown.get(ln.service_id) != ln.unit_price_cents for ln in self.lines)
+
+
+def offered_now(session: Session, service_ids: tuple[str, ...]) -> dict[str, CartLine | None]:
+    """Each of these services as a cart line now (of one), None when no longer sold: a
+    catalog question (``CatalogReader.ask``), answered off the UI thread after a sync."""
+    now: dict[str, CartLine | None] = {}
+    for service_id in service_ids:
+        try:
+            now[service_id] = cart_line(session, service_id, 1)
+        except CheckoutError:
+            now[service_id] = None
+    return now
 
 
 def refreshed(session: Session, cart: Cart) -> CartUpdate:

@@ -41,6 +41,7 @@ from languages import left_to_right
 if TYPE_CHECKING:
     from kiosk.core.help_call import HelpCall
     from kiosk.core.manager_login import Manager
+    from kiosk.core.purchasing import Cart
     from kiosk.ui.collector import UiThreadCollector
     from kiosk.ui.idle import IdleWatcher
     from kiosk.ui.key_navigation import KeyNavigator
@@ -296,14 +297,33 @@ class MainWindow(QMainWindow):
 
     def attach(self, catalog: CatalogReader) -> None:
         """The store is open: data screens can be built, a waiting tap is carried out."""
+        from store.catalog import comune_name  # loaded with the catalog
+
+        # The header's Comune, asked at every refresh: read on the sync's side however
+        # many searches were typed since the last pass.
+        catalog.keep_asking("comune", comune_name, self.ctx.social_point.comune)
         self.navigation.attach(catalog)
         self.retranslate()
 
     def refresh(self) -> None:
-        """The mirror changed: the current screen again, with fresh data."""
+        """The mirror changed: the cart as its services are now, then the current screen
+        again, with fresh data."""
         if self.catalog is not None:
+            self._refresh_cart(self.catalog)
             self.retranslate()
             self.navigation.refresh()
+
+    def _refresh_cart(self, catalog: CatalogReader) -> None:
+        """A new price, a service no longer sold: the cart follows at once, with a note
+        for the citizen, not only at the checkout. The answer was read off the UI thread
+        (``_show_cart`` keeps the question asked, so the sync warms it)."""
+        cart = self.ctx.citizen.cart
+        if cart is None or not cart.lines:
+            return
+        from kiosk.core.purchasing import offered_now  # loaded with the cart's first line
+
+        if cart.follow(catalog.ask(offered_now, _ids(cart))):
+            self._show_cart()
 
     def _wire_screen(self, screen: Screen) -> None:
         for keyboard in screen.findChildren(QWidget, "keyboard"):
@@ -385,6 +405,13 @@ class MainWindow(QMainWindow):
     def _show_cart(self) -> None:
         cart = self.ctx.citizen.cart
         count = sum(line.quantity for line in cart.lines) if cart else 0
+        if self.catalog is not None:  # the cart's services, read again after each sync
+            if cart is not None and cart.lines:
+                from kiosk.core.purchasing import offered_now
+
+                self.catalog.keep_asking("cart", offered_now, _ids(cart))
+            else:
+                self.catalog.keep_asking("cart", None)
         self.cart_button.setVisible(count > 0)
         if cart and count:
             from languages.money import format_euro
@@ -590,3 +617,8 @@ class MainWindow(QMainWindow):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
+
+
+def _ids(cart: Cart) -> tuple[str, ...]:
+    """The cart's services, as the question of their lines now names them."""
+    return tuple(sorted(line.service_id for line in cart.lines))

@@ -5,6 +5,7 @@ sync worker read: the UI thread runs no catalog query (at 100,000 services one t
 
 from __future__ import annotations
 
+import json
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -14,8 +15,10 @@ import pytest
 from PySide6.QtWidgets import QApplication
 from sqlalchemy import Engine, event
 
+from kiosk.boot.paths import DEMO_DATASET
 from tests.kiosk.kiosks import embedded_platform
 from tests.kiosk.people import shows
+from tests.kiosk.shopping import add_to_cart
 from tests.records import service_record
 
 
@@ -71,3 +74,43 @@ def test_a_sync_leaves_no_catalog_query_to_the_ui_thread(
     assert seen == []
     if route == "category":
         assert shows(window, title)
+
+
+def demo_service(service_id: str, **changes: Any) -> dict[str, Any]:
+    services = json.loads(DEMO_DATASET.read_text(encoding="utf-8"))["services"]
+    return {**next(s for s in services if s["id"] == service_id), **changes}
+
+
+@pytest.mark.parametrize(
+    ("route", "params"),
+    [("cart", {}), ("service", {"service_id": "s02"}), ("catalog", {})],
+)
+def test_a_cart_follows_a_sync_with_no_query_on_the_ui_thread(
+    qtbot,
+    synced,
+    route: str,
+    params: dict[str, str],
+) -> None:
+    """The cart's services are read again with the screen's questions, on the sync's side,
+    however many other questions (searches typed) came between two passes."""
+    window, backend = synced
+    worker = backend.sync.worker
+    qtbot.waitUntil(lambda: "●" in window.sync_badge.text(), timeout=15_000)
+    worker.stop()
+    QApplication.processEvents()
+    add_to_cart(qtbot, window, "s01")
+    catalog = window.catalog
+    assert catalog is not None
+    for typed in range(catalog.RECENT + 1):  # the cart's question is the oldest by far
+        catalog.find(f"parola{typed}", None)
+    window.go(route, params)
+    refreshed = []
+    window.screen_refreshed.connect(refreshed.append)
+    embedded_platform(backend).publish("services", demo_service("s01", price_cents=1700))
+    with statements_on_ui_thread() as seen:
+        sync = threading.Thread(target=worker.run_pass)
+        sync.start()
+        qtbot.waitUntil(lambda: bool(refreshed), timeout=15_000)
+        sync.join()
+    assert seen == [], seen
+    assert "€ 17,00" in window.cart_button.text()

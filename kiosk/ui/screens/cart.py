@@ -23,6 +23,18 @@ class CartScreen(DataScreen):
         super().__init__(ctx, catalog)
         self.title = label(role="title", name="cartTitle")
         self.body.addWidget(self.title)
+        # What a sync changed while the services sat here (a new price, one no longer
+        # offered), said in words until the citizen says they have read it.
+        self.changes = card()
+        self.changes.setObjectName("cartChanges")
+        changes = QHBoxLayout(self.changes)
+        changes.setContentsMargins(24, 14, 24, 14)
+        self.changes_text = label(role="fieldLabel", name="cartChangesText")
+        changes.addWidget(self.changes_text, 1)
+        self.changes_seen = button(name="cartChangesSeen", role="chip")
+        self.changes_seen.clicked.connect(self._seen)
+        changes.addWidget(self.changes_seen)
+        self.body.addWidget(self.changes)
         self.list = ScrollList(name="cartLines")
         self.body.addWidget(self.list, 1)
         # Said here, before the checkout: services that share no way to pay, or only the
@@ -99,6 +111,12 @@ class CartScreen(DataScreen):
         wanted = others[index:] + others[:index][::-1]
         self._redraw([f"{kind}_{sid}" for sid in wanted[:1] for kind in ("less", "more", "remove")])
 
+    def _seen(self) -> None:
+        cart = self.ctx.citizen.cart
+        if cart is not None:
+            cart.seen()
+        self._redraw([])
+
     def _redraw(self, focus_on: list[str]) -> None:
         """The lines drawn again, the focus (by keys) on the first of ``focus_on`` that
         can take it, else on the way on, never passed to the header by Qt."""
@@ -117,6 +135,10 @@ class CartScreen(DataScreen):
         cart = self.ctx.citizen.cart
         lines = cart.lines if cart else []
         self.title.setText(self.tr("Your cart"))
+        changes = cart.changes if cart else []
+        self.changes.setVisible(bool(changes))
+        self.changes_text.setText("\n".join(f"ⓘ  {c.words(self.ctx.lang)}" for c in changes))
+        self.changes_seen.setText(self.tr("OK, understood"))
         self.list.clear()
         for line in lines:
             self.list.add(self._line(line))

@@ -70,6 +70,7 @@ class CheckoutScreen(DataScreen):
         self.placed: Placed | None = None
         self.refusal = ("", "")
         self.withdrawn: tuple[CartLine, ...] = ()  # taken out of the cart: no longer sold
+        self.reviewed: OrderTerms | None = None  # the order its summary showed
         self.title = label(role="title", name="checkoutTitle")
         self.total = label(role="price", name="checkoutTotal")
         self.text = label(name="checkoutText")
@@ -149,8 +150,24 @@ class CheckoutScreen(DataScreen):
         # A sync pass during the visit: what the citizen typed and was shown stays (it
         # was all forgotten, as if they had come to this screen anew); the wallet opened
         # is read again, so a credit is never spent as it was before the sync.
+        if self.mode == CheckoutMode.REVIEW:
+            self._review_still_holds()
         self.retranslate()
         self.wallet_stale.emit()
+
+    def _review_still_holds(self) -> None:
+        """The sync changed the cart (the window took it in) while its summary was on
+        show: the citizen is told what changed before they confirm, never after."""
+        cart, reviewed = self.ctx.citizen.cart, self.reviewed
+        if cart is None or reviewed is None:
+            return
+        if reviewed.payment not in self._payments():
+            self.mode, self.refusal = (
+                CheckoutMode.REFUSED,
+                ("payment_not_allowed", reviewed.payment),
+            )
+        elif cart.terms(reviewed.payment) != reviewed:
+            self.mode, self.refusal = CheckoutMode.REFUSED, ("cart_changed", "")
 
     def credit_changed(self, credit: CreditView | None) -> None:
         """The opened wallet read again: its credit as it is now."""
@@ -170,7 +187,7 @@ class CheckoutScreen(DataScreen):
 
     def forget(self) -> None:
         self.mode, self.credit, self.placed = CheckoutMode.IDENTIFY, None, None
-        self.refusal, self.withdrawn = ("", ""), ()
+        self.refusal, self.withdrawn, self.reviewed = ("", ""), (), None
         self.identify.clear()
         self.choices.setExclusive(False)
         for choice in self.pay_buttons.values():
@@ -249,6 +266,8 @@ class CheckoutScreen(DataScreen):
             CheckoutMode.REFUSED,
         ):  # first the summary, on a page of its own
             self.mode = CheckoutMode.REVIEW
+            cart = self.ctx.citizen.cart
+            self.reviewed = cart.terms(payment) if cart is not None else None
             self.retranslate()
             return
         self.mode = CheckoutMode.SENDING
@@ -377,6 +396,7 @@ class CheckoutScreen(DataScreen):
             # A way the cart's services no longer allow (not a desk payment unconfirmed).
             **({"payment_not_allowed": self._payment_changed_text()} if detail in WAYS else {}),
             "not_for_sale": self._withdrawn_text(),
+            "cart_changed": self._changed_text(),
         }.get(
             reason,
             self.tr(
@@ -421,6 +441,16 @@ class CheckoutScreen(DataScreen):
         if cart is not None and cart.lines:
             return said + "\n" + self.tr("Check the new total and choose how to pay again.")
         return said + "\n" + self.tr("Your cart is now empty.")
+
+    def _changed_text(self) -> str:
+        """What a sync changed of the cart while its summary was on show, and what now."""
+        cart = self.ctx.citizen.cart
+        said = [change.words(self.ctx.lang) for change in (cart.changes if cart else [])]
+        if cart is not None and cart.lines:
+            said.append(self.tr("Check the new total and choose how to pay again."))
+        else:
+            said.append(self.tr("Your cart is now empty."))
+        return "\n".join(said)
 
     def retranslate(self) -> None:
         self._desk_follows_the_cart()  # whatever changed the cart, before it is shown

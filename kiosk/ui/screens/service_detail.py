@@ -31,6 +31,7 @@ class ServiceDetailScreen(DataScreen):
     def __init__(self, ctx: UiContext, catalog: CatalogReader) -> None:
         super().__init__(ctx, catalog)
         self.service: ServiceDetail | None = None
+        self.service_id = ""
         self.title = label(role="title", name="serviceTitle")
         self.category = label(role="muted", name="serviceCategory")
         self.body.addWidget(self.title)
@@ -39,6 +40,8 @@ class ServiceDetailScreen(DataScreen):
         columns.setSpacing(40)
         self.details = ScrollList(name="serviceDetails", spacing=12)
         self.price = label(role="price", name="servicePrice")
+        # A sync changed the service while it sat in the cart: said here too.
+        self.cart_note = label(role="fieldLabel", name="serviceCartNote")
         self.quantity, self.added_count = 1, 0
         # How many, and "Add to cart" beside it, or under it where both do not fit the
         # row (a translation, or larger text on a 1280-pixel panel).
@@ -101,6 +104,7 @@ class ServiceDetailScreen(DataScreen):
         self.provider = label(name="serviceProvider")
         for widget in (
             self.price,
+            self.cart_note,
             self.buy_row,
             self.cart_full_row,
             self.in_cart_row,
@@ -144,6 +148,7 @@ class ServiceDetailScreen(DataScreen):
         self.retranslate()
 
     def _read(self, service_id: str) -> None:
+        self.service_id = service_id  # kept when the service is gone from the catalog
         self.service = self.catalog.service(service_id)
         if self.service:
             s = self.service
@@ -193,6 +198,26 @@ class ServiceDetailScreen(DataScreen):
         cart = self.ctx.citizen.cart
         return cart.quantity_of(self.service.id) if cart and self.service else 0
 
+    def _of_the_service(self) -> tuple[QWidget, ...]:
+        """What shows the service, whatever it is (the rest shows or not by its kind)."""
+        return (
+            self.category,
+            self.price,
+            self.description,
+            self.who_heading,
+            self.who,
+            self.provider_heading,
+            self.provider,
+            self.qr,
+            self.qr_caption,
+        )
+
+    def _show_cart_note(self) -> None:
+        cart, service_id = self.ctx.citizen.cart, self.service_id
+        change = cart.change_of(service_id) if cart is not None and service_id else None
+        self.cart_note.setVisible(change is not None)
+        self.cart_note.setText(f"ⓘ  {change.words(self.ctx.lang)}" if change is not None else "")
+
     def print_card(self) -> None:
         if self.service is not None:
             card_data = card_for(self.service)
@@ -207,8 +232,15 @@ class ServiceDetailScreen(DataScreen):
         self.less_button.setAccessibleName(self.tr("One less"))
         self.more_button.setAccessibleName(self.tr("One more"))
         self.print_button.setVisible(s is not None)
-        if s is None:
+        self._show_cart_note()
+        for shown in self._of_the_service():
+            shown.setVisible(s is not None)
+        if s is None:  # gone by a sync: nothing of it is left to read (or to buy)
             self.title.setText(self.tr("This service is no longer in the catalog."))
+            for row in (self.buy_row, self.in_cart_row, self.cart_full_row):
+                row.setVisible(False)
+            self.notice_heading.setVisible(False)
+            self.notice.setVisible(False)
             return
         self.title.setText(pick(s.title, lang))
         self.category.setText(pick(s.category_label, lang))

@@ -23,6 +23,7 @@ from kiosk.ui.screens.checkout import CheckoutMode, CheckoutScreen
 from tests.kiosk.kiosks import embedded_platform
 from tests.kiosk.people import shown, tap
 from tests.kiosk.shopping import add_to_cart
+from tests.records import service_record
 
 BABYSITTER = "Baby sitter qualificata a domicilio"  # s01, € 13,00 an hour
 CAMP = "Centro estivo 6-11 anni"  # s02, € 110,00
@@ -43,11 +44,16 @@ def shop(qtbot, synced):  # type: ignore[no-untyped-def]
     return window, backend
 
 
-def a_sync_lands(qtbot, window: MainWindow, backend, *services: dict[str, Any]) -> None:  # type: ignore[no-untyped-def]
-    """The platform publishes ``services``; a pass brings them and the screen refreshes."""
+def a_sync_lands(  # type: ignore[no-untyped-def]
+    qtbot, window: MainWindow, backend, *services: dict[str, Any], gone: str = ""
+) -> None:
+    """The platform publishes ``services`` (deletes ``gone``); a pass brings them and
+    the screen refreshes."""
     platform = embedded_platform(backend)
     for service in services:
         platform.publish("services", service)
+    if gone:
+        assert platform.unpublish("services", gone)
     refreshed: list[str] = []
     window.screen_refreshed.connect(refreshed.append)
     sync = threading.Thread(target=backend.sync.worker.run_pass)
@@ -144,3 +150,23 @@ def test_a_sync_while_the_summary_shows_is_said_before_the_order(qtbot, shop, sn
     assert screen.mode == CheckoutMode.REVIEW
     assert "15,00" in shown(window, QLabel, "checkoutSummary").text()
     assert shown(window, QPushButton, "placeOrder").isEnabled()
+
+
+def test_a_service_deleted_from_the_catalog_shows_nothing_left_to_buy(qtbot, shop, snap) -> None:  # type: ignore[no-untyped-def]
+    """Its page said it was gone, under its old price, "In your cart" and the rest."""
+    window, backend = shop
+    window.go("catalog", {})
+    a_sync_lands(qtbot, window, backend, service_record("s50", "Pranzo della domenica"))
+    add_to_cart(qtbot, window, "s50")
+    snap(window, "before")
+    a_sync_lands(qtbot, window, backend, gone="s50")
+
+    assert shown(window, QLabel, "serviceTitle").text() == "Questo servizio non è più nel catalogo."
+    said = shown(window, QLabel, "serviceCartNote").text()
+    assert "“Pranzo della domenica” non è più offerto" in said
+    screen = window.screens["service"]
+    for name in ("servicePrice", "addedToCart", "serviceDescription", "serviceProvider"):
+        assert not screen.findChild(QLabel, name).isVisible(), name
+    assert not screen.findChild(QPushButton, "printCard").isVisible()
+    assert not window.cart_button.isVisible()
+    snap(window, "deleted")

@@ -118,7 +118,7 @@ class ServiceDetailScreen(DataScreen):
         ):
             self.details.add(widget)
         columns.addWidget(self.details, 1)
-        contact = card()
+        contact = self.contact = card()
         contact_layout = QVBoxLayout(contact)
         contact_layout.setContentsMargins(24, 24, 24, 24)
         self.qr = QrCode(name="providerQr", size_px=300)
@@ -208,8 +208,7 @@ class ServiceDetailScreen(DataScreen):
             self.who,
             self.provider_heading,
             self.provider,
-            self.qr,
-            self.qr_caption,
+            self.contact,
         )
 
     def _show_cart_note(self) -> None:

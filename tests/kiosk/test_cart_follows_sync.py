@@ -170,3 +170,39 @@ def test_a_service_deleted_from_the_catalog_shows_nothing_left_to_buy(qtbot, sho
     assert not screen.findChild(QPushButton, "printCard").isVisible()
     assert not window.cart_button.isVisible()
     snap(window, "deleted")
+
+
+def test_a_sync_while_the_ways_to_pay_show_is_said_there(qtbot, shop) -> None:  # type: ignore[no-untyped-def]
+    window, backend = shop
+    add_to_cart(qtbot, window, "s01")
+    add_to_cart(qtbot, window, "s02")
+    window.go("checkout", {})
+    screen = window.screens["checkout"]
+    assert isinstance(screen, CheckoutScreen)
+    screen.show_identified(None)
+    tap(qtbot, window, "Pago al fornitore quando ricevo il servizio")
+
+    a_sync_lands(qtbot, window, backend, demo_service("s01", booking="info_only"))
+
+    assert screen.mode == CheckoutMode.REFUSED
+    said = shown(window, QLabel, "checkoutProblem").text()
+    assert f"“{BABYSITTER}” non è più offerto" in said
+    assert "110,00" in screen.total.text()
+    assert screen.pay_buttons["provider"].isChecked()  # the way chosen is kept
+    tap(qtbot, window, "Controlla l’ordine ›")
+    assert screen.mode == CheckoutMode.REVIEW
+    assert BABYSITTER not in shown(window, QLabel, "checkoutSummary").text()
+
+
+def test_a_sync_that_changes_nothing_in_the_cart_leaves_the_checkout_as_it_was(qtbot, shop) -> None:  # type: ignore[no-untyped-def]
+    window, backend = shop
+    add_to_cart(qtbot, window, "s01")
+    window.go("checkout", {})
+    screen = window.screens["checkout"]
+    assert isinstance(screen, CheckoutScreen)
+    screen.show_identified(None)
+    tap(qtbot, window, "Pago al fornitore quando ricevo il servizio")
+    tap(qtbot, window, "Controlla l’ordine ›")
+    a_sync_lands(qtbot, window, backend, demo_service("s02", price_cents=12000))
+    assert screen.mode == CheckoutMode.REVIEW
+    assert shown(window, QPushButton, "placeOrder").text() == "Conferma l’ordine"

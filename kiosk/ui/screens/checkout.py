@@ -71,6 +71,7 @@ class CheckoutScreen(DataScreen):
         self.refusal = ("", "")
         self.withdrawn: tuple[CartLine, ...] = ()  # taken out of the cart: no longer sold
         self.reviewed: OrderTerms | None = None  # the order its summary showed
+        self._drawn: tuple[CartLine, ...] = ()  # the cart as the screen last showed it
         self.title = label(role="title", name="checkoutTitle")
         self.total = label(role="price", name="checkoutTotal")
         self.text = label(name="checkoutText")
@@ -150,23 +151,22 @@ class CheckoutScreen(DataScreen):
         # A sync pass during the visit: what the citizen typed and was shown stays (it
         # was all forgotten, as if they had come to this screen anew); the wallet opened
         # is read again, so a credit is never spent as it was before the sync.
-        if self.mode == CheckoutMode.REVIEW:
-            self._review_still_holds()
+        self._cart_still_holds()
         self.retranslate()
         self.wallet_stale.emit()
 
-    def _review_still_holds(self) -> None:
-        """The sync changed the cart (the window took it in) while its summary was on
-        show: the citizen is told what changed before they confirm, never after."""
-        cart, reviewed = self.ctx.citizen.cart, self.reviewed
-        if cart is None or reviewed is None:
+    def _cart_still_holds(self) -> None:
+        """The sync changed the cart (the window took it in) while the ways to pay or
+        the summary were on show: the citizen is told what changed before they confirm,
+        never after. (While they type who they are, the next page shows the new total.)"""
+        cart = self.ctx.citizen.cart
+        if cart is None or self.mode not in (CheckoutMode.PAY, CheckoutMode.REVIEW):
             return
-        if reviewed.payment not in self._payments():
-            self.mode, self.refusal = (
-                CheckoutMode.REFUSED,
-                ("payment_not_allowed", reviewed.payment),
-            )
-        elif cart.terms(reviewed.payment) != reviewed:
+        reviewed = self.reviewed if self.mode == CheckoutMode.REVIEW else None
+        if reviewed is not None and reviewed.payment not in self._payments():
+            self.mode = CheckoutMode.REFUSED
+            self.refusal = ("payment_not_allowed", reviewed.payment)
+        elif cart.changes and tuple(cart.lines) != self._drawn:
             self.mode, self.refusal = CheckoutMode.REFUSED, ("cart_changed", "")
 
     def credit_changed(self, credit: CreditView | None) -> None:
@@ -457,6 +457,7 @@ class CheckoutScreen(DataScreen):
         lang, mode = self.ctx.lang, self.mode
         self.identify.retranslate()
         cart = self.ctx.citizen.cart
+        self._drawn = tuple(cart.lines) if cart else ()
         total = cart.total_cents if cart else 0
         empty = cart is None or not cart.lines  # all of it no longer sold, say
         no_way = self._no_way_to_pay()

@@ -86,6 +86,11 @@ def test_a_new_price_shows_in_the_open_cart_with_a_note_and_the_total(qtbot, sho
     cart = window.ctx.citizen.cart
     assert cart is not None and [ln.quantity for ln in cart.lines] == [2, 1]
     snap(window, "price_changed")
+    window.ctx.switcher.set_language("en")  # said in the language the citizen chooses
+    english = "The price of “Qualified babysitter at home” has changed from €13.00 to €15.00."
+    qtbot.waitUntil(lambda: english in shown(window, QLabel, "cartChangesText").text())
+    window.ctx.switcher.set_language("it")
+    qtbot.waitUntil(lambda: shown(window, QPushButton, "cartChangesSeen").text() == "Ho capito")
 
     tap(qtbot, window, "Ho capito")  # read: said no more
     assert not window.screens["cart"].findChild(QLabel, "cartChangesText").isVisible()

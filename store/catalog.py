@@ -262,8 +262,15 @@ def _available(
     return page[:wanted]
 
 
+SEARCH_LIMIT = 50  # services a search shows
+
+
 def find_services(
-    session: Session, user_text: str, comune_id: str | None, limit: int = 50
+    session: Session,
+    user_text: str,
+    comune_id: str | None,
+    limit: int = SEARCH_LIMIT,
+    lang: str | None = None,
 ) -> SearchResult:
     """Services matching every typed word (as a prefix or by its stem, accents folded,
     misspelt words corrected, words no service has left out), best first; when no
@@ -277,12 +284,16 @@ def find_services(
     services as a word was typed. Title words weighed eight times the rest already, so
     the order is the one citizens saw before, but for a description repeating a word
     more than eight times.
+
+    A misspelt word is corrected to a word of ``lang`` (the language the kiosk shows)
+    when one is near enough, else to any word of the catalog.
     """
     vocabulary = search_query.VOCABULARIES.get(session.connection())
-    planned = search_query.plan(user_text, vocabulary)
+    cursor = session.connection().connection.driver_connection.cursor()  # type: ignore[union-attr]
+    ours = _of_language(cursor, lang) if lang is not None else None
+    planned = search_query.plan(user_text, vocabulary, ours)
     if planned is None:
         return SearchResult([])
-    cursor = session.connection().connection.driver_connection.cursor()  # type: ignore[union-attr]
     titled = search_query.title_expression(planned.tokens)
     match = search_query.match_expression(planned.tokens)
     found, named = _ranked_page(cursor, titled, comune_id, limit, frozenset())
@@ -297,6 +308,11 @@ def find_services(
     any_word = search_query.any_word_expression(planned.tokens)
     found = _ranked_page(cursor, any_word, comune_id, limit, frozenset()).page
     return SearchResult(found, planned.suggestion, planned.ignored, some_words=bool(found))
+
+
+def _of_language(cursor: Any, lang: str) -> Callable[[str], bool]:
+    """Whether a word is one of ``lang``'s, for a correction (``search_query.plan``)."""
+    return lambda word: search_query.in_language(cursor, word, lang)
 
 
 def _any_match(cursor: Any, match: str) -> bool:
@@ -526,11 +542,14 @@ class CatalogReader:
     ) -> list[ServiceSummary]:
         return self._read(_services_page, category_id, comune_id, limit, offset)  # type: ignore[no-any-return]
 
-    def search(self, user_text: str, comune_id: str | None) -> list[ServiceSummary]:
-        return self.find(user_text, comune_id).services
+    def search(
+        self, user_text: str, comune_id: str | None, lang: str | None = None
+    ) -> list[ServiceSummary]:
+        return self.find(user_text, comune_id, lang).services
 
-    def find(self, user_text: str, comune_id: str | None) -> SearchResult:
-        return self._read(find_services, user_text, comune_id)  # type: ignore[no-any-return]
+    def find(self, user_text: str, comune_id: str | None, lang: str | None = None) -> SearchResult:
+        """``find_services``; corrections in ``lang`` first (the kiosk's language)."""
+        return self._read(find_services, user_text, comune_id, SEARCH_LIMIT, lang)  # type: ignore[no-any-return]
 
     def service(self, service_id: str) -> ServiceDetail | None:
         return self._read(service_detail, service_id)  # type: ignore[no-any-return]

@@ -29,11 +29,14 @@ import bisect
 import re
 import threading
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
 from itertools import groupby
 from operator import itemgetter
+from typing import Any
 
+import orjson
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 from sqlalchemy import Connection
@@ -113,14 +116,18 @@ class Vocabulary:
         at = bisect.bisect_left(self.words, word)
         return at < len(self.words) and self.words[at] == word
 
-    def closest(self, token: str) -> str | None:
-        """The catalog's word nearest to ``token``, or to one of its stems."""
+    def closest(self, token: str, ours: Callable[[str], bool] | None = None) -> str | None:
+        """The catalog's word nearest to ``token``, or to one of its stems. ``ours``
+        tells a word of the language the citizen reads: the index holds every language
+        together, and between words as near the more common won ("musicq" was English
+        "music" for an Italian citizen, not "musica"), so of the words near enough one
+        that is ``ours`` comes first."""
         folded = fold(token)
         if len(folded) < MIN_CORRECTED_LENGTH:
             return None
-        word = _nearest(folded, self.by_use)
-        if word is not None:
-            return word
+        words = _near_words(folded, self.by_use)
+        if words:
+            return next((word for word in words if ours(word)), words[0]) if ours else words[0]
         # Through the stems ("pastti", stem "pastt", is one edit from "past", "pasto"'s):
         # a stem is shorter than its word, so only long ones, keeping their first letter
         # ("elderly" is not "older", "doppio" not "dopo"), and a word that is still
@@ -145,6 +152,50 @@ def _nearest(word: str, choices: tuple[str, ...]) -> str | None:
     allowed = _edits_allowed(word)
     found = process.extractOne(word, choices, scorer=OSA.distance, score_cutoff=allowed)
     return found[0] if found else None
+
+
+def _near_words(word: str, choices: tuple[str, ...]) -> list[str]:
+    """The words of ``choices`` near enough to correct ``word`` into, nearest first and,
+    as near, in the order of ``choices`` (the most used first): ``_nearest`` first."""
+    allowed = _edits_allowed(word)
+    found = process.extract(
+        word, choices, scorer=OSA.distance, score_cutoff=allowed, limit=NEAR_WORDS
+    )
+    return [choice for choice, _distance, _at in sorted(found, key=lambda f: (f[1], f[2]))]
+
+
+# How many of the words near a misspelt one are looked at for one of the citizen's
+# language, and how many services holding a word are read to tell its languages.
+NEAR_WORDS = 8
+LANGUAGE_SAMPLE = 30
+# The services holding a word, and their texts in each language (the search row's
+# rowid is its service's).
+HOLDING = """
+SELECT s.title, s.description FROM services_fts AS f JOIN services AS s ON s.rowid = f.rowid
+WHERE services_fts MATCH ? LIMIT ?
+"""
+
+
+def in_language(cursor: Any, word: str, lang: str) -> bool:
+    """Whether a service's title or description in ``lang`` holds ``word`` (as the
+    index holds it: folded), among a few services with that word. Asked only for the
+    few words near a misspelt one: reading every service's texts to know each word's
+    languages took over a second at 100,000 services."""
+    if not word.isalpha():
+        return False
+    for title, description in cursor.execute(
+        HOLDING, (f'{{title body}} : "{word}"', LANGUAGE_SAMPLE)
+    ):
+        for texts in (orjson.loads(title), orjson.loads(description)):
+            text = texts.get(lang) if isinstance(texts, dict) else None
+            if isinstance(text, str) and word in _folded_words(text):
+                return True
+    return False
+
+
+def _folded_words(text: str) -> set[str]:
+    """The words of ``text`` as the index holds them."""
+    return {fold(word) for word in stemming.WORD.findall(text.lower())}
 
 
 def _edits_allowed(word: str) -> int:
@@ -216,8 +267,11 @@ class SearchPlan:
     ignored: tuple[str, ...] = ()  # typed words the catalog has nowhere
 
 
-def plan(user_text: str, vocabulary: Vocabulary) -> SearchPlan | None:
-    """The words to look for (None: nothing to find)."""
+def plan(
+    user_text: str, vocabulary: Vocabulary, ours: Callable[[str], bool] | None = None
+) -> SearchPlan | None:
+    """The words to look for (None: nothing to find); a misspelt word is corrected to
+    a word ``ours`` says is of the citizen's language when one is as near as allowed."""
     typed = [t[:MAX_TOKEN_LENGTH].lower() for t in SEARCH_TOKEN.findall(user_text)]
     typed = [part for t in typed for part in _han_apart(t) if part][:MAX_SEARCH_TOKENS]
     if not typed:
@@ -234,7 +288,7 @@ def plan(user_text: str, vocabulary: Vocabulary) -> SearchPlan | None:
         if not token.isalpha() or vocabulary.knows(token):
             tokens.append(token)  # numbers and codes are looked for as typed
             continue
-        better = vocabulary.closest(token)
+        better = vocabulary.closest(token, ours)
         if better is None:
             ignored.append(token)
         else:

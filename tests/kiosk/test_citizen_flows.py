@@ -354,3 +354,30 @@ def test_home_drags_with_a_finger_once_the_kiosk_is_ready(kiosk) -> None:  # typ
     scrolls with a finger like every other screen (its first frame does without)."""
     window, _backend = kiosk
     assert QScroller.hasScroller(window.screens["home"].page.viewport())
+
+
+def test_did_you_mean_offers_a_word_of_the_language_shown(qtbot, window, backend) -> None:  # type: ignore[no-untyped-def]
+    """The same lessons in three languages, "music" the catalog's more common word: in
+    Italian the correction is "musica"; switched to English, the search is made again
+    and the correction is "music"."""
+    from store import mirror
+    from tests.records import service_record
+
+    def lessons(service_id: str, **titles: str) -> dict[str, object]:
+        return service_record(service_id) | {"title": titles, "description": dict(titles)}
+
+    with backend.store.write() as session:
+        mirror.upsert(
+            session,
+            "services",
+            [
+                lessons("m1", it="Lezioni di musica", en="Music lessons", ro="Lecții de muzică"),
+                lessons("m2", it="Canti per i più piccoli", en="Music for toddlers"),
+                lessons("m3", it="Terapia con i suoni", en="Music therapy"),
+            ],
+        )
+    tap(qtbot, window, "Servizi")
+    qtbot.keyClicks(window.screens["catalog"].search, "musicq")
+    qtbot.waitUntil(lambda: shows(window, "Forse cercavi «musica»? 3 servizi trovati."))
+    window.ctx.switcher.set_language("en")
+    qtbot.waitUntil(lambda: shows(window, "Did you mean “music”? 3 services found."))

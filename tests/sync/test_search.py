@@ -215,3 +215,51 @@ def test_a_word_is_not_corrected_into_another_far_from_it(demo_store: Store) -> 
     result = find(demo_store, typed)
     assert result.suggestion is None and result.services == []
     assert result.ignored == ()  # nothing known: what was typed is looked for, and not found
+
+
+def in_languages(service_id: str, **titles: str) -> dict[str, object]:
+    """A service in the languages given, its description the title again."""
+    return service_record(service_id) | {"title": titles, "description": dict(titles)}
+
+
+@pytest.fixture
+def music_store(demo_store: Store) -> Store:
+    """The same lessons in Italian, English and Romanian, and two services whose English
+    says "music": it is the catalog's more common word, "musica" the Italian one."""
+    with demo_store.write() as session:
+        mirror.upsert(
+            session,
+            "services",
+            [
+                in_languages(
+                    "m1", it="Lezioni di musica", en="Music lessons", ro="Lecții de muzică"
+                ),
+                in_languages("m2", it="Canti per i più piccoli", en="Music for toddlers"),
+                in_languages("m3", it="Terapia con i suoni", en="Music therapy"),
+            ],
+        )
+    return demo_store
+
+
+@pytest.mark.parametrize(
+    ("lang", "meant"),
+    [("it", "musica"), ("en", "music"), ("ro", "muzica")],
+)
+def test_a_correction_is_a_word_of_the_language_the_kiosk_shows(
+    music_store: Store, lang: str, meant: str
+) -> None:
+    """The index holds every language together: the more common word won, and an
+    Italian citizen typing "musicq" was asked whether they meant English "music"."""
+    typed = {"it": "musicq", "en": "musicq", "ro": "muzicq"}[lang]
+    result = catalog.CatalogReader(music_store).find(typed, None, lang)
+    assert result.suggestion == meant
+    assert "Lezioni di musica" in titles(result)
+
+
+def test_a_correction_falls_back_to_the_catalogs_other_words(music_store: Store) -> None:
+    """A word of another language, or a language the catalog lacks texts in: the nearest
+    word of any language, as before."""
+    reader = catalog.CatalogReader(music_store)
+    assert reader.find("toddlerz", None, "it").suggestion == "toddlers"  # English only
+    assert reader.find("musicq", None, "sq").suggestion == "music"  # no Albanian text
+    assert reader.find("musicq", None).suggestion == "music"  # no language: as before

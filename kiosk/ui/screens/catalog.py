@@ -55,6 +55,7 @@ class CatalogScreen(DataScreen):
         self._tile_filling = SlicedFill(self, self._add_tile)
         self._results: list[ServiceSummary] = []
         self._found = SearchResult([])
+        self._found_in = ""  # the language its corrections were made in
         self._result_filling = SlicedFill(self, self._add_result)
 
         self.title = label(role="title", name="catalogTitle")
@@ -168,7 +169,7 @@ class CatalogScreen(DataScreen):
         self._load_categories()
         text = self.search.text().strip()
         if text and self.stack.currentWidget() is self.results_page:
-            found = self.catalog.find(text, self._scope())
+            found = self.catalog.find(text, self._scope(), self.ctx.lang)
             if found != self._found:
                 self._found, self._results = found, found.services
                 self._render_results()
@@ -267,7 +268,8 @@ class CatalogScreen(DataScreen):
         if not text:
             self.stack.setCurrentWidget(self.category_page)
             return
-        self._found = self.catalog.find(text, self._scope())
+        self._found = self.catalog.find(text, self._scope(), self.ctx.lang)
+        self._found_in = self.ctx.lang
         self._results = self._found.services
         self._render_results()
         self.stack.setCurrentWidget(self.results_page)
@@ -323,4 +325,7 @@ class CatalogScreen(DataScreen):
         if self._categories:
             self._render_categories()
         if self.stack.currentWidget() is self.results_page:
-            self._render_results()
+            if self._found_in != self.ctx.lang:  # "Did you mean" in the language now shown
+                self._run_search()
+            else:
+                self._render_results()

@@ -2,7 +2,8 @@
 """Noticing that the kiosk has been left alone.
 
 Every touch, click or key press anywhere in the application restarts the wait, also one
-that another filter keeps for itself (``keep_first``); when it runs out, ``on_idle`` is
+that another filter keeps for itself (a switch's key, the repeat and volume keys of
+spoken mode: the watch is kept in front of them); when it runs out, ``on_idle`` is
 called (the window asks "Sei ancora lì?" and, with no answer, forgets the visit).
 ``longer`` doubles the wait for a citizen who asks for more time.
 
@@ -18,7 +19,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication
 
-from kiosk.ui.event_filters import never_raises
+from kiosk.ui.event_filters import forget_in_front, keep_in_front, never_raises
 
 ACTIVITY = (
     QEvent.Type.MouseButtonPress,
@@ -41,19 +42,9 @@ class IdleWatcher(QObject):
     def watch(self) -> None:
         """Starts noticing activity, and the wait."""
         if not self.watching:
-            app = QApplication.instance()
-            assert app is not None
-            app.installEventFilter(self)
+            keep_in_front(self)  # sees every key, even one another filter keeps
             self.watching = True
         self.timer.start()
-
-    def keep_first(self) -> None:
-        """Back in front of the application's other event filters. The last one installed
-        sees an event first and may keep it (a switch's key, the repeat and volume keys of
-        spoken mode): installed after them, this one still sees every key and touch."""
-        app = QApplication.instance()
-        if app is not None and self.watching:
-            app.installEventFilter(self)  # already installed: moved to the front
 
     @never_raises
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -74,5 +65,6 @@ class IdleWatcher(QObject):
         self.timer.stop()
         app = QApplication.instance()
         if app is not None and self.watching:
+            forget_in_front(self)
             app.removeEventFilter(self)
             self.watching = False

@@ -26,7 +26,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit, QWidget
 
 from kiosk.core.scanner import BurstDetector, cleaned_scan
-from kiosk.ui.event_filters import never_raises
+from kiosk.ui.event_filters import forget_in_front, keep_in_front, never_raises
 
 ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 TextInput = QLineEdit | QPlainTextEdit  # the kiosk has no rich-text input
@@ -68,9 +68,10 @@ class ScannerInput(QObject):
         self.detector = BurstDetector()
         self._focus: QWidget | None = None  # where the focus was when the burst began
         self._before: list[tuple[TextInput, str, int]] = []  # each input the burst reached
-        app = QApplication.instance()
-        assert app is not None
-        app.installEventFilter(self)
+        # In front of every other filter of the application, also those installed later
+        # (a screen's double-tap guard, spoken mode, switch access): a reading's keys are
+        # seen, and kept, before any of them takes one for a press or a shortcut.
+        keep_in_front(self)
 
     @never_raises
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -118,15 +119,8 @@ class ScannerInput(QObject):
             focus.setFocus(Qt.FocusReason.OtherFocusReason)
         self._focus, self._before = None, []
 
-    def keep_first(self) -> None:
-        """Back in front of the application's filters installed since (switch access
-        attached later, whose second switch is Enter): a reading is seen whole, and its
-        Enter kept, before any of them acts on a key."""
-        app = QApplication.instance()
-        if app is not None:
-            app.installEventFilter(self)  # already installed: moved to the front
-
     def detach(self) -> None:
+        forget_in_front(self)
         app = QApplication.instance()
         if app is not None:
             app.removeEventFilter(self)

@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 
 from kiosk.boot.config import SpeechSettings
 from kiosk.core.speech import MAX_VOLUME, MIN_VOLUME, Speaker
-from kiosk.ui.event_filters import never_raises, quiet_slot
+from kiosk.ui.event_filters import install_on_application, never_raises, quiet_slot
 from kiosk.ui.i18n import LANGUAGE_NAMES
 from kiosk.ui.key_navigation import can_take_focus, visible_layer
 from languages.catalog import QT_TRANSLATE_NOOP, translate
@@ -195,9 +195,9 @@ class SpokenMode(QObject):
         self.switched.emit(True)
         # Every key and touch, before any widget: only while spoken (an application
         # filter costs a call for every event of every widget).
-        self._app.installEventFilter(self)
-        if self.window.idle is not None:
-            self.window.idle.keep_first()  # the repeat and volume keys it takes are activity
+        # Behind the idle watch (the repeat and volume keys it takes are activity) and
+        # the scanner's reader (a "+" or "-" in a reading is data, not the volume).
+        install_on_application(self)
         self._seen_live = set(self._live_texts())
         self._layer = visible_layer(self.window)
         self._live.start()

@@ -17,10 +17,8 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLineEdit, QPlainTextEdit, QWidget
 
 from kiosk.boot.config import SwitchSettings
-from kiosk.ui.event_filters import never_raises
-from kiosk.ui.idle import IdleWatcher
+from kiosk.ui.event_filters import install_on_application, never_raises
 from kiosk.ui.key_navigation import KeyNavigator
-from kiosk.ui.scanner_input import ScannerInput
 
 FIRST_SWITCH = {Qt.Key.Key_Space}
 SECOND_SWITCH = {Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Select}
@@ -35,15 +33,10 @@ class SwitchScanner(QObject):
         self.timer = QTimer(self)
         self.timer.setInterval(settings.interval_ms)
         self.timer.timeout.connect(self.next)
-        app = QApplication.instance()
-        assert isinstance(app, QApplication)
-        # Before any widget: a switch's Space must not type or press by itself.
-        app.installEventFilter(self)
-        for reader in window.findChildren(ScannerInput):
-            reader.keep_first()  # a card's Enter is not the second switch
-        idle = getattr(window, "idle", None)
-        if isinstance(idle, IdleWatcher):
-            idle.keep_first()  # a switch's press is the citizen's activity all the same
+        # Before any widget: a switch's Space must not type or press by itself. Behind
+        # the scanner's reader (a card's Enter is not the second switch) and the idle
+        # watch (a switch's press is the citizen's activity all the same).
+        install_on_application(self)
 
     def next(self) -> None:
         """The highlight to the next control (in reading order, round)."""

@@ -43,7 +43,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.ui.event_filters import never_raises, quiet_slot
+from kiosk.ui.event_filters import install_on_application, never_raises, quiet_slot
 from kiosk.ui.key_navigation import ACTIVATE_KEYS, BACK_KEYS
 from kiosk.ui.widgets.common import button, label
 from languages import language
@@ -389,7 +389,7 @@ class OnScreenKeyboard(QWidget):
             app = QApplication.instance()
             assert isinstance(app, QApplication)
             if inside:
-                app.installEventFilter(self)
+                install_on_application(self)  # behind the scanner's reader
             else:
                 app.removeEventFilter(self)
             self._leave_filter = inside

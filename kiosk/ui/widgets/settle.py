@@ -20,9 +20,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent, QMouseEvent
-from PySide6.QtWidgets import QApplication
 
-from kiosk.ui.event_filters import never_raises
+from kiosk.ui.event_filters import install_on_application, never_raises
 from kiosk.ui.key_navigation import ACTIVATE_KEYS
 
 if TYPE_CHECKING:
@@ -61,10 +60,9 @@ class Settling(QObject):
         if target is not None:
             self.follow(target)
         # On the application: the key navigation (an application filter installed
-        # before) clicks the focused button on OK before the button sees the key.
-        app = QApplication.instance()
-        assert isinstance(app, QApplication)
-        app.installEventFilter(self)
+        # before) clicks the focused button on OK before the button sees the key. Behind
+        # the scanner's reader: a card read at once after a press is no double tap.
+        install_on_application(self)
 
     def follow(self, target: QAbstractButton) -> None:
         """``target`` in place of the button drawn before: its presses go to the action

@@ -10,10 +10,15 @@ input its keys reached gets its text back, the focus goes back where it was, and
 ``scanned`` says what was read, for the form to put where it belongs.
 
 Each key is counted where Qt delivers it first, the control with the focus, before
-that control's own filters: a keypad or switch user's focus may be on a button or an
-on-screen key, whose key navigation presses it on Enter. The scanner's Enter, and the
-keys of a burst reaching a control that is not a text input (a Space would press it),
-are swallowed there, so a reading acts on nothing on the screen.
+that control's own filters and before the application's other filters (the reader is
+kept in front of them): a keypad or switch user's focus may be on a button or an
+on-screen key, whose key navigation presses it on Enter. The scanner's Enter, and every
+key of a burst after its first, are kept from all of them, so a reading is data and
+acts on nothing: no Space presses a button or is a switch's press, no "+" or "-" is
+spoken mode's volume, no Tab or Escape moves the focus or goes back. Text of a burst
+reaching a text input is typed there by the reader itself (and taken back at the end).
+The first key of a burst cannot be told from a person's until the second comes: it
+goes on as any key does.
 """
 
 from __future__ import annotations
@@ -85,19 +90,13 @@ class ScannerInput(QObject):
         if not char:
             return False
         now = time.monotonic()
-        text_input = isinstance(watched, TextInput)
         if self.detector.starts_burst(now):
             if not enter:
                 self._focus, self._before = None if watched.isWindow() else watched, []
-        elif not (text_input or enter or event.isAutoRepeat()) and char.isprintable():
-            # Within a burst, on a control (a button, an on-screen key): kept, so that
-            # its Space does not press it. A text input gets it, and it back (below).
-            self.detector.feed(char, now)
-            return True
-        if text_input and not enter and all(w is not watched for w, _, _ in self._before):
-            # Seen before the key lands: the input's text as it was before the burst.
-            assert isinstance(watched, TextInput)
-            self._before.append((watched, *_contents(watched)))
+        elif not (enter or event.isAutoRepeat()):
+            return self._burst_key(watched, event, char, now)
+        if isinstance(watched, TextInput) and not enter:
+            self._remember(watched)
         burst = self.detector.feed(char, now)
         if burst is None:
             return False
@@ -106,6 +105,23 @@ class ScannerInput(QObject):
         self._undo_burst()
         self.scanned.emit(cleaned_scan(burst))
         return True
+
+    def _burst_key(self, widget: QWidget, event: QKeyEvent, char: str, now: float) -> bool:
+        """A key within a burst is data, never a shortcut: no other filter sees it (a
+        switch's Space, spoken mode's "+" and "-", a Tab or Escape that would move the
+        focus or go back). Text reaching a text input is typed there by the reader
+        itself (it gets it back when the burst is a reading: a person's quick keys must
+        not be lost); any other key is kept (a control's Space would press it)."""
+        if isinstance(widget, TextInput) and char.isprintable():
+            self._remember(widget)
+            widget.event(event)
+        self.detector.feed(char, now)
+        return True
+
+    def _remember(self, widget: TextInput) -> None:
+        """Seen before the key lands: the input's text as it was before the burst."""
+        if all(w is not widget for w, _, _ in self._before):
+            self._before.append((widget, *_contents(widget)))
 
     def _undo_burst(self) -> None:
         """The burst was not typed by a person: what it changed goes back as it was."""

@@ -1,6 +1,7 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""A barcode scanner's reading is data, wherever it lands (README, "Barcode scanner"):
-never lost to a guard meant for a person's presses, never a shortcut.
+"""A barcode scanner's reading is data, wherever it lands (README, "Applications for
+calls and subsidies"): never lost to a guard meant for a person's presses, never a
+shortcut, in any mode.
 
 The keys here carry a device's timestamps, as a keypad's and a scanner's do (the
 double-tap guard reads them), and come at a scanner's pace: no pause between them.
@@ -20,11 +21,12 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from kiosk.core.apply_wizard import Step
 from kiosk.ui.main_window import MainWindow
+from kiosk.ui.scanner_input import ScannerInput
 from kiosk.ui.screens.apply import ApplyScreen
 from kiosk.ui.tasks import TaskRunner
 from tests.conftest import make_config
 from tests.kiosk.conftest import kiosk_window
-from tests.kiosk.people import opened, prefilled
+from tests.kiosk.people import listen, opened, prefilled
 
 CF = "FRRNNA41A63E592W"
 
@@ -53,12 +55,47 @@ def send_key(key: int, text: str = "") -> None:
         QApplication.sendEvent(target, event)
 
 
+KEYS = {"\t": Qt.Key.Key_Tab, "\x1b": Qt.Key.Key_Escape, "\b": Qt.Key.Key_Backspace}
+
+
 def scan(text: str) -> None:
     """A keyboard-wedge scanner: each character at once after the last, then Enter."""
     for char in text:
-        send_key(ord(char.upper()), char)
+        send_key(KEYS.get(char, ord(char.upper())), char)
     send_key(Qt.Key.Key_Return, "\r")
     QApplication.processEvents()
+
+
+def readings(window: MainWindow) -> list[str]:
+    """What the kiosk's reader hands the screens."""
+    [reader] = window.findChildren(ScannerInput)
+    read: list[str] = []
+    reader.scanned.connect(read.append)
+    return read
+
+
+def first_page(window: MainWindow) -> ApplyScreen:
+    """The form's first page, with the codice fiscale and "Next ›"."""
+    window.go("calls")
+    window.go("apply", {"call_id": "bs-piazzola"})
+    screen = opened(window)
+    screen.draft.notice_read = True
+    screen.wizard.go_to_page(0)
+    screen._render()
+    assert screen.step == Step.PAGE
+    return screen
+
+
+def focus_on(qtbot, window: MainWindow, where: str) -> QWidget:  # type: ignore[no-untyped-def]
+    """A keys user's focus on "Next ›", or on the codice fiscale's box."""
+    screen = window.screens["apply"]
+    assert isinstance(screen, ApplyScreen)
+    target = screen.next_button if where == "button" else screen.widgets["cf"].text_inputs()[0]
+    window.navigator.used = True
+    target.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.wait(150)  # a person: well after any key before
+    assert target.hasFocus()
+    return target
 
 
 def keypad_ok(qtbot, button: QWidget) -> None:  # type: ignore[no-untyped-def]
@@ -100,3 +137,73 @@ def test_a_double_ok_is_still_held_back_with_the_reader_in_front(qtbot, offline)
     screen.next_button.setFocus(Qt.FocusReason.TabFocusReason)
     send_key(Qt.Key.Key_Return, "\r")
     assert screen.step == Step.REVIEW
+
+
+@pytest.mark.parametrize("where", ["button", "field"])
+def test_plus_and_minus_in_a_reading_leave_the_spoken_volume_as_it_was(
+    qtbot, offline, where: str
+) -> None:  # type: ignore[no-untyped-def]
+    """In spoken mode "+" and "-" are the volume keys; in a reading they are data."""
+    window, _backend, _tasks = offline
+    first_page(window)
+    speaker = listen(window)
+    window.spoken.start()
+    volume = speaker.volume
+    target = focus_on(qtbot, window, where)
+    read = readings(window)
+    scan("AB+12+34-56-78")
+    assert speaker.volume == volume
+    assert read == ["AB+12+345678"]  # as the forms read a code: without its dashes
+    assert target.hasFocus() and window.screens["apply"].widgets["cf"].value() is None
+    qtbot.wait(150)
+    send_key(Qt.Key.Key_Plus, "+")  # a person's own "+" on "Next ›": louder
+    if where == "button":
+        assert speaker.volume > volume
+
+
+@pytest.mark.parametrize("key", ["\t", "\x1b", " "], ids=["tab", "escape", "space"])
+@pytest.mark.parametrize("where", ["button", "field"])
+def test_a_tab_escape_or_space_in_a_reading_moves_nothing(
+    qtbot, qapp, offline, where: str, key: str
+) -> None:  # type: ignore[no-untyped-def]
+    """Tab would move the focus, Escape go back a screen, Space press "Next ›"."""
+    window, _backend, _tasks = offline
+    screen = first_page(window)
+    target = focus_on(qtbot, window, where)
+    read = readings(window)
+    moves: list[object] = []
+
+    def moved(_old: object, new: object) -> None:
+        moves.append(new)
+
+    qapp.focusChanged.connect(moved)
+    try:
+        scan(f"1234{key}5678")
+        qtbot.wait(100)
+    finally:
+        qapp.focusChanged.disconnect(moved)
+    assert moves == []  # not even for a moment (spoken mode would say where it went)
+    assert window.current_route == "apply" and screen.step == Step.PAGE
+    assert screen.draft.page == 0 and target.hasFocus()
+    assert screen.widgets["cf"].value() is None
+    assert read == ["12345678"]
+
+
+def test_a_space_in_a_reading_is_no_switch_press(qtbot, qapp, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Switch access: Space is the first switch, also with the focus in a text box."""
+    from kiosk.ui.switch_scanning import SwitchScanner
+
+    config = make_config(tmp_path, '[switches]\nscanning = "two"\n')
+    window, backend, tasks = kiosk_window(qtbot, qapp, config)
+    try:
+        [switches] = window.findChildren(SwitchScanner)
+        first_page(window)
+        target = focus_on(qtbot, window, "field")
+        read = readings(window)
+        scan("TESSERA 1234")
+        assert not switches.scanning and target.hasFocus()
+        assert read == ["TESSERA1234"]
+    finally:
+        tasks.shutdown()
+        backend.close()
+        window.ctx.switcher.detach()

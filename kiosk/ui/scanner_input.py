@@ -18,7 +18,8 @@ acts on nothing: no Space presses a button or is a switch's press, no "+" or "-"
 spoken mode's volume, no Tab or Escape moves the focus or goes back. Text of a burst
 reaching a text input is typed there by the reader itself (and taken back at the end).
 The first key of a burst cannot be told from a person's until the second comes: it
-goes on as any key does.
+goes on as any key does (spoken mode's "+" and "-", which may begin a reading, wait
+for ``burst_went_on`` not to come).
 """
 
 from __future__ import annotations
@@ -67,6 +68,9 @@ def _first_stop(widget: QWidget) -> bool:
 
 class ScannerInput(QObject):
     scanned = Signal(str)
+    # A key came at a scanner's pace after another: the one before began a burst, and
+    # was no person's key (spoken mode's "+" waits for this not to come).
+    burst_went_on = Signal()
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -93,8 +97,10 @@ class ScannerInput(QObject):
         if self.detector.starts_burst(now):
             if not enter:
                 self._focus, self._before = None if watched.isWindow() else watched, []
-        elif not (enter or event.isAutoRepeat()):
-            return self._burst_key(watched, event, char, now)
+        else:
+            self.burst_went_on.emit()
+            if not (enter or event.isAutoRepeat()):
+                return self._burst_key(watched, event, char, now)
         if isinstance(watched, TextInput) and not enter:
             self._remember(watched)
         burst = self.detector.feed(char, now)

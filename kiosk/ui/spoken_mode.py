@@ -34,10 +34,12 @@ from PySide6.QtWidgets import (
 )
 
 from kiosk.boot.config import SpeechSettings
+from kiosk.core.scanner import MAX_GAP_S
 from kiosk.core.speech import MAX_VOLUME, MIN_VOLUME, Speaker
 from kiosk.ui.event_filters import install_on_application, never_raises, quiet_slot
 from kiosk.ui.i18n import LANGUAGE_NAMES
 from kiosk.ui.key_navigation import can_take_focus, visible_layer
+from kiosk.ui.scanner_input import ScannerInput
 from languages.catalog import QT_TRANSLATE_NOOP, translate
 
 if TYPE_CHECKING:
@@ -49,6 +51,10 @@ REPEAT_KEYS = {Qt.Key.Key_F5, Qt.Key.Key_MediaPlay}
 LOUDER_KEYS = {Qt.Key.Key_VolumeUp, Qt.Key.Key_Plus, Qt.Key.Key_F8}
 SOFTER_KEYS = {Qt.Key.Key_VolumeDown, Qt.Key.Key_Minus, Qt.Key.Key_F7}
 VOLUME_STEP = 10
+# "+" and "-" are also characters a barcode may begin with (a HIBC code on a medicine's
+# box begins with "+"): their step waits until a scanner's next key would have come.
+SIGN_VOLUME_KEYS = {Qt.Key.Key_Plus, Qt.Key.Key_Minus}
+SIGN_WAIT_MS = int(MAX_GAP_S * 1000) + 30
 LONG_PRESS_MS = 2000
 LIVE_CHECK_MS = 250
 READ_FIRST_MAX_MS = 180_000  # a slip read before printing prints after this at the latest
@@ -172,6 +178,12 @@ class SpokenMode(QObject):
         self._reading_cap.setSingleShot(True)
         self._reading_cap.setInterval(READ_FIRST_MAX_MS)
         self._reading_cap.timeout.connect(self._reading_over)
+        self._volume_step = 0  # a "+" or "-" waiting to be no reading's first key
+        self._sign_wait = QTimer(self)
+        self._sign_wait.setSingleShot(True)
+        self._sign_wait.setInterval(SIGN_WAIT_MS)
+        self._sign_wait.timeout.connect(self._sign_step)
+        self._readers: list[ScannerInput] = []  # the scanners whose bursts it hears of
         window.help_button.installEventFilter(self)
         app = QApplication.instance()
         assert isinstance(app, QApplication)
@@ -198,6 +210,7 @@ class SpokenMode(QObject):
         # Behind the idle watch (the repeat and volume keys it takes are activity) and
         # the scanner's reader (a "+" or "-" in a reading is data, not the volume).
         install_on_application(self)
+        self._hear_readers()
         self._seen_live = set(self._live_texts())
         self._layer = visible_layer(self.window)
         self._live.start()
@@ -233,6 +246,7 @@ class SpokenMode(QObject):
             self._app.removeEventFilter(self)
         self.on = False
         self._live.stop()
+        self._sign_wait.stop()
         self._reading_over()  # a slip being read prints (the visit is over)
         self.speaker.volume = self.settings.volume
         self.last = ""
@@ -587,13 +601,33 @@ class SpokenMode(QObject):
             return True
         typing = isinstance(QApplication.focusWidget(), QLineEdit | QPlainTextEdit)
         louder, softer = key in LOUDER_KEYS, key in SOFTER_KEYS
-        if (louder or softer) and not (typing and key in (Qt.Key.Key_Plus, Qt.Key.Key_Minus)):
+        if (louder or softer) and not (typing and key in SIGN_VOLUME_KEYS):
             step = VOLUME_STEP if louder else -VOLUME_STEP
-            volume = max(MIN_VOLUME + VOLUME_STEP, min(MAX_VOLUME, self.speaker.volume + step))
-            self.speaker.volume = volume
-            self.say(self.tr("Volume {n} percent").format(n=volume))
+            if key in SIGN_VOLUME_KEYS:
+                self._volume_step = step
+                self._sign_wait.start()
+            else:
+                self._change_volume(step)
             return True
         return False
+
+    def _change_volume(self, step: int) -> None:
+        volume = max(MIN_VOLUME + VOLUME_STEP, min(MAX_VOLUME, self.speaker.volume + step))
+        self.speaker.volume = volume
+        self.say(self.tr("Volume {n} percent").format(n=volume))
+
+    def _hear_readers(self) -> None:
+        """The barcode readers' bursts: a "+" or "-" that began one is data."""
+        for reader in self.window.findChildren(ScannerInput):
+            if all(reader is not known for known in self._readers):
+                self._readers.append(reader)
+                reader.burst_went_on.connect(self._sign_wait.stop)
+
+    @quiet_slot  # called by a timer: speech never raises
+    def _sign_step(self) -> None:
+        """No scanner's key followed the "+" or "-": a person's, for the volume."""
+        if self.on:
+            self._change_volume(self._volume_step)
 
 
 class HeadsetBridge(QObject):

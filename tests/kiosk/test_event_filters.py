@@ -8,6 +8,8 @@ import importlib
 import inspect
 import logging
 import pkgutil
+import re
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QEvent, QObject, Qt
@@ -34,6 +36,20 @@ def test_every_event_filter_of_the_kiosk_is_guarded() -> None:
     assert len(filters) >= 10
     unguarded = [name for name, method in filters if not hasattr(method, "__wrapped__")]
     assert unguarded == []
+
+
+def test_the_kiosk_s_application_filters_go_behind_those_kept_in_front() -> None:
+    """An application filter installed directly would see each key before the barcode
+    reader, and could take a reading's Enter for a press or its "+" for the volume."""
+    direct = re.compile(r"app\w*(\(\))?\.installEventFilter\(", re.IGNORECASE)
+    found = [
+        f"{path}:{number}"
+        for path in sorted(Path(kiosk.ui.__path__[0]).rglob("*.py"))
+        if path.name != "event_filters.py"
+        for number, line in enumerate(path.read_text().splitlines(), 1)
+        if direct.search(line)
+    ]
+    assert found == []
 
 
 class Broken(QObject):

@@ -12,11 +12,12 @@ input its keys reached gets its text back, the focus goes back where it was, and
 Each key is counted where Qt delivers it first, the control with the focus, before
 that control's own filters and before the application's other filters (the reader is
 kept in front of them): a keypad or switch user's focus may be on a button or an
-on-screen key, whose key navigation presses it on Enter. The scanner's Enter, and every
-key of a burst after its first, are kept from all of them, so a reading is data and
-acts on nothing: no Space presses a button or is a switch's press, no "+" or "-" is
-spoken mode's volume, no Tab or Escape moves the focus or goes back. Text of a burst
-reaching a text input is typed there by the reader itself (and taken back at the end).
+on-screen key, whose key navigation presses it on Enter. The scanner's Enter (on a
+control, also that of a burst too short to be a code), and every key of a burst after
+its first, are kept from all of them, so a reading is data and acts on nothing: no
+Space presses a button or is a switch's press, no "+" or "-" is spoken mode's volume,
+no Tab or Escape moves the focus or goes back. Text of a burst reaching a text input
+is typed there by the reader itself (and taken back at the end).
 The first key of a burst cannot be told from a person's until the second comes: it
 goes on as any key does (spoken mode's "+" and "-", which may begin a reading, wait
 for ``burst_went_on`` not to come).
@@ -94,6 +95,7 @@ class ScannerInput(QObject):
         if not char:
             return False
         now = time.monotonic()
+        ends_burst = enter and not self.detector.starts_burst(now)
         if self.detector.starts_burst(now):
             if not enter:
                 self._focus, self._before = None if watched.isWindow() else watched, []
@@ -105,7 +107,9 @@ class ScannerInput(QObject):
             self._remember(watched)
         burst = self.detector.feed(char, now)
         if burst is None:
-            return False
+            # Too short for a code, but a scanner's all the same: its Enter presses no
+            # control (a text input's Enter is a person's quick word, a search's).
+            return ends_burst and not isinstance(watched, TextInput)
         # Kept here, before the key navigation's filter on a focused button sees the
         # Enter and presses it ("Conferma l'ordine", an on-screen key).
         self._undo_burst()

@@ -75,6 +75,9 @@ class ScannerInput(QObject):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        # The window it reads for (none: every window). Another window's keys are not
+        # its own: one left over from a visit must not keep a key of the kiosk's.
+        self._window = parent.window() if isinstance(parent, QWidget) else None
         self.detector = BurstDetector()
         self._focus: QWidget | None = None  # where the focus was when the burst began
         self._before: list[tuple[TextInput, str, int]] = []  # each input the burst reached
@@ -86,6 +89,8 @@ class ScannerInput(QObject):
     @never_raises
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() != QEvent.Type.KeyPress or not isinstance(watched, QWidget):
+            return False
+        if self._window is not None and watched.window() is not self._window:
             return False
         if not _first_stop(watched):
             return False  # the same key again, on its way up to the parents: counted once

@@ -17,7 +17,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 
 from kiosk.core.apply_wizard import Step
 from kiosk.ui.main_window import MainWindow
@@ -217,3 +217,27 @@ def test_a_space_in_a_reading_is_no_switch_press(qtbot, qapp, tmp_path: Path) ->
         tasks.shutdown()
         backend.close()
         window.ctx.switcher.detach()
+
+
+def test_a_reader_of_another_window_keeps_none_of_this_one_s_keys(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """A reader left over with another window (in front, as the last made) neither
+    keeps this window's reading nor takes it for its own."""
+    here, there = QWidget(), QWidget()
+    qtbot.addWidget(here)
+    qtbot.addWidget(there)
+    field = QLineEdit(here)
+    here.show()
+    qtbot.waitExposed(here)
+    field.setFocus()
+    qtbot.waitUntil(field.hasFocus)
+    mine, other = ScannerInput(here), ScannerInput(there)
+    read: list[str] = []
+    stray: list[str] = []
+    mine.scanned.connect(read.append)
+    other.scanned.connect(stray.append)
+    try:
+        scan(CF)
+    finally:
+        mine.detach()
+        other.detach()
+    assert read == [CF] and stray == [] and field.text() == ""

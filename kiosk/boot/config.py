@@ -393,7 +393,9 @@ def _validate(raw: dict[str, Any]) -> tuple[dict[str, dict[str, Any]], list[str]
                     f"{section}.{name}: must be {_TYPE_NAMES[key.kind]}, not {_as_toml(value)}"
                 )
                 continue
-            problem = (_control_character(value) if isinstance(value, str) else None) or (
+            # (A [paths] folder's NUL is told on its own line by _resolve_paths.)
+            text = isinstance(value, str) and section != "paths"
+            problem = (_control_character(value) if text else None) or (
                 key.check(value) if key.check else None
             )
             if problem:
@@ -408,7 +410,8 @@ def _control_character(text: str) -> str | None:
     Point's name reaches the screen and the thermal printer, where ESC starts a command."""
     for char in text:
         if unicodedata.category(char) == "Cc":
-            return f"must not hold control characters (U+{ord(char):04X})"
+            nul = "a NUL character or other " if char == "\x00" else ""
+            return f"must not hold {nul}control characters (U+{ord(char):04X})"
     return None
 
 
@@ -421,6 +424,8 @@ def _platform_dir(kind: str) -> str:
 def _resolve_paths(values: dict[str, Any], base: Path) -> Paths:
     def chosen(key: str, default: Callable[[], str]) -> Path:
         text = values[key]
+        if "\x00" in text:
+            raise ConfigError(f"paths.{key}: a path cannot hold a NUL character")
         try:
             path = Path(text).expanduser() if text else Path(default())
         except RuntimeError:  # "~someone" for no user of this machine

@@ -118,17 +118,21 @@ def test_a_bad_key_stops_with_a_message_naming_it(text: str, expected: str) -> N
 
 @pytest.mark.parametrize("control", ["\\u0000", "\\u001b", "\\n", "\\u007f", "\\u0085"])
 def test_no_text_setting_takes_a_control_character(control: str) -> None:
-    """Every text key, paths and names alike: a NUL failed later, in open() or in the
-    platform's HTTPS setup (`doctor` stopped on "embedded null byte"), and a name reaches
-    the screen and the printer, where ESC starts a command."""
+    """Every text key (a folder takes any file name but a NUL): a NUL failed later, in
+    open() or in the platform's HTTPS setup (`doctor` stopped on "embedded null byte"),
+    and a name reaches the screen and the printer, where ESC starts a command."""
     for section, keys in SCHEMA.items():
         for name, key in keys.items():
-            if key.kind is not str:
+            if key.kind is not str or section == "paths":  # a folder: any file name
                 continue
             with pytest.raises(ConfigError) as error:
                 parse_config(f'[{section}]\n{name} = "a{control}b"')
             assert f"{section}.{name}" in str(error.value)
             assert "control characters (U+" in str(error.value)
+    if control == "\\u0000":  # a folder's NUL, on one line of its own
+        for name in SCHEMA["paths"]:
+            with pytest.raises(ConfigError, match=f"paths.{name}: .*NUL character"):
+                parse_config(f'[paths]\n{name} = "a{control}b"')
 
 
 def test_every_problem_is_reported_at_once() -> None:

@@ -4,13 +4,15 @@
 For rows whose length the kiosk does not choose: the Comuni come from the platform,
 and larger text makes every chip wider. A plain row would squeeze its chips until
 their names were cut. Qt has no such layout; this is the usual one (Qt's own "Flow
-Layout" example), left-aligned, each widget centred in a line as high as its tallest.
+Layout" example), each widget centred in a line as high as its tallest. Its lines start
+on the reading side: from the right in Arabic, as Qt's own rows do (a label before the
+chips, "For residents of:", stood at the far end of the chips it names).
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QMargins, QPoint, QRect, QSize
-from PySide6.QtWidgets import QLayout, QLayoutItem, QWidget
+from PySide6.QtCore import QMargins, QPoint, QRect, QSize, Qt
+from PySide6.QtWidgets import QLayout, QLayoutItem, QStyle, QWidget
 
 
 class FlowLayout(QLayout):
@@ -55,8 +57,9 @@ class FlowLayout(QLayout):
 
     def _arrange(self, rect: QRect, *, place: bool) -> int:
         """Puts each visible widget after the one before, or at the start of a new line
-        when it would pass the right edge; returns the height the lines take."""
+        when it would pass the line's end; returns the height the lines take."""
         area = rect.marginsRemoved(self.contentsMargins())
+        direction = self._direction()
         gap = self.spacing()
         lines: list[list[tuple[QLayoutItem, QSize]]] = [[]]
         x = area.x()
@@ -77,7 +80,13 @@ class FlowLayout(QLayout):
             for item, hint in line:
                 if place:
                     top = y + (height - hint.height()) // 2
-                    item.setGeometry(QRect(QPoint(x, top), hint))
+                    # Laid out left to right, then mirrored in the area for right to left.
+                    place_at = QRect(QPoint(x, top), hint)
+                    item.setGeometry(QStyle.visualRect(direction, area, place_at))
                 x += hint.width() + gap
             y += height
         return y - rect.y() + self.contentsMargins().bottom()
+
+    def _direction(self) -> Qt.LayoutDirection:
+        parent = self.parentWidget()
+        return parent.layoutDirection() if parent is not None else Qt.LayoutDirection.LeftToRight

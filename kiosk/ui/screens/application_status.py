@@ -28,7 +28,7 @@ from kiosk.ui.widgets.common import (
     personal,
     upper_case_as_typed,
 )
-from kiosk.ui.widgets.keyboard import OnScreenKeyboard
+from kiosk.ui.widgets.keyboard import LETTERS_AND_DIGITS, OnScreenKeyboard
 from languages import isolated, left_to_right
 from store.catalog import CatalogReader, pick
 
@@ -111,7 +111,7 @@ class ApplicationStatusScreen(DataScreen):
             QEvent.Type.FocusIn,
         ):
             assert isinstance(watched, QLineEdit)
-            self.keyboard.bind(watched)
+            self.keyboard.bind(watched, keys=LETTERS_AND_DIGITS if watched is self.cf else "")
             self._show_keyboard(True)
         return False
 

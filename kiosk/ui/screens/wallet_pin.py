@@ -17,7 +17,7 @@ from kiosk.core.wallet_pin import DOCUMENTS, PinState, new_pin_problem
 from kiosk.ui.event_filters import never_raises
 from kiosk.ui.screens.base import DataScreen, UiContext
 from kiosk.ui.widgets.common import button, citizen_field, forget_text, label
-from kiosk.ui.widgets.keyboard import OnScreenKeyboard
+from kiosk.ui.widgets.keyboard import DIGITS, LETTERS_AND_DIGITS, OnScreenKeyboard
 from store.catalog import CatalogReader
 
 
@@ -113,7 +113,8 @@ class WalletPinScreen(DataScreen):
             QEvent.Type.MouseButtonPress,
             QEvent.Type.FocusIn,
         ):
-            self.keyboard.bind(watched, latin_only=True)
+            keys = LETTERS_AND_DIGITS if watched is self.cf_field else DIGITS
+            self.keyboard.bind(watched, latin_only=True, keys=keys)
             self.keyboard.show()
             self.intro.setVisible(False)  # the keyboard takes its room
         return False

@@ -26,9 +26,11 @@ from kiosk.ui.event_filters import quiet_slot
 from kiosk.ui.widgets.common import ScrollList
 from kiosk.ui.widgets.form_fields import DateField, FieldWidget
 from kiosk.ui.widgets.in_view import TypedFieldInView
-from kiosk.ui.widgets.keyboard import OnScreenKeyboard, TextTarget
+from kiosk.ui.widgets.keyboard import LETTERS_AND_DIGITS, OnScreenKeyboard, TextTarget
 
 CAPITALISED = ("text", "long_text")  # names and addresses: each word starts with a capital
+# The kinds of answer typed with only some keys: the keys the answer can take.
+ONLY_KEYS = {"codice_fiscale": LETTERS_AND_DIGITS, "iban": LETTERS_AND_DIGITS}
 
 
 class FormKeyboard(QObject):
@@ -91,9 +93,14 @@ class FormKeyboard(QObject):
                 return
 
     def _open(self, widget: FieldWidget, new: TextTarget, *, moved_on: bool = False) -> None:
-        typed_words = widget.item["type"] in CAPITALISED
+        kind = widget.item["type"]
+        typed_words = kind in CAPITALISED
         self.keyboard.bind(
-            new, capitalise=typed_words, latin_only=not typed_words, moved_on=moved_on
+            new,
+            capitalise=typed_words,
+            latin_only=not typed_words,
+            moved_on=moved_on,
+            keys=ONLY_KEYS.get(kind, ""),
         )
         self.show(True)
         self.in_view.later()  # once the layout has made room for the keyboard

@@ -23,7 +23,7 @@ from kiosk.ui.widgets.common import (
     label,
     upper_case_as_typed,
 )
-from kiosk.ui.widgets.keyboard import OnScreenKeyboard
+from kiosk.ui.widgets.keyboard import DIGITS, LETTERS_AND_DIGITS, OnScreenKeyboard
 from vouchers.wallet_key import valid_pin
 
 
@@ -135,9 +135,17 @@ class IdentifyBox(QWidget):
             QEvent.Type.FocusIn,
         ):
             assert isinstance(watched, QLineEdit)
-            self.keyboard.bind(watched)  # unless held for a field chosen by keys
+            # Unless held for a field chosen by keys.
+            self.keyboard.bind(watched, keys=self._keys_of(watched))
             self._show_keyboard(True)
         return False
+
+    def _keys_of(self, field: QLineEdit) -> str:
+        """The keys ``field`` can take: a codice fiscale's letters and digits, a PIN's
+        digits; a phone number, any."""
+        if field is self.field:
+            return LETTERS_AND_DIGITS
+        return DIGITS if field is self.pin_field else ""
 
     def _show_keyboard(self, visible: bool) -> None:
         self.keyboard.setVisible(visible)

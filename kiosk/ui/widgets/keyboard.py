@@ -15,7 +15,10 @@ The letters follow the language on screen (``languages`` names each one's layout
 Romanian ș ț ă â î, Albanian ë ç, Ukrainian Cyrillic, Arabic; Chinese keeps the Latin
 letters with a note (names on Italian documents are written in pinyin). A key switches
 between the language's letters and the Latin ones; a codice fiscale, an IBAN, a phone
-number or an e-mail address always gets the Latin keyboard.
+number or an e-mail address always gets the Latin keyboard. A field that takes only
+some characters gets only their keys (``keys``): a codice fiscale or an IBAN the
+letters A-Z and the digits (its accents and signs were keys it could never take), a
+PIN the digits.
 
 Without touch (a keypad, keys): Enter (the keypad's OK) on a field takes the focus to
 the keys, bound to that field; Close, or Escape (the back key), brings it back to the
@@ -50,6 +53,9 @@ from languages import language
 
 ROWS = ("1234567890", "QWERTYUIOP", "ASDFGHJKL'", "ZXCVBNM,.-")
 FORM_ROW = "ÀÈÉÌÒÙ@_/+"
+# The characters an identifier can take: the keyboard shows only their keys.
+DIGITS = "0123456789"
+LETTERS_AND_DIGITS = DIGITS + "ABCDEFGHIJKLMNOPQRSTUVWXYZ"  # a codice fiscale, an IBAN
 KEY_PX = 64  # the kiosk's smallest touch target (16 mm)
 KEY_GAP_PX = 8  # the least room between neighbouring targets
 
@@ -82,6 +88,17 @@ TextTarget = QLineEdit | QPlainTextEdit
 # The field the keys type into while the focus is elsewhere: its border twice as thick
 # (the colour stays the theme's, normal or high contrast).
 TYPING_HERE = "QLineEdit, QPlainTextEdit { border-width: 6px; }"
+
+
+def only_keys(rows: tuple[str, ...], keys: str) -> tuple[str, ...]:
+    """``rows`` with only the characters of ``keys`` (capitals or not), their places
+    kept; a row left with none goes, and a character of ``keys`` on no row ends the
+    last one."""
+    wanted = keys.upper()
+    kept = tuple(kept for row in rows if (kept := "".join(c for c in row if c in wanted)))
+    placed = "".join(kept)
+    missing = "".join(c for c in wanted if c not in placed and c != " ")
+    return with_signs(kept, missing) if missing else kept
 
 
 def with_signs(rows: tuple[str, ...], signs: str) -> tuple[str, ...]:
@@ -123,15 +140,17 @@ class OnScreenKeyboard(QWidget):
         # Tab and the arrows); a field the focus passes on the way back does not take
         # the keyboard, it waits (``_waiting``, with its settings) for Enter or a tap.
         self._held = False
-        self._waiting: tuple[TextTarget, bool, bool] | None = None
+        self._waiting: tuple[TextTarget, bool, bool, str] | None = None
         self._marked: TextTarget | None = None  # the field shown "typing here"
         self._leave_filter = False  # Escape is watched while the focus is in the keys
         self._capitalise = False
         self._for_forms = for_forms
         self._language_of = language_of
         self._latin_only = False  # the bound field takes an identifier
+        self._only = ""  # the characters the bound field takes ("": any of its letters)
         self._use_latin = False  # the citizen switched to Latin letters
         self.layout_name = ""
+        self._laid_only = ""  # the ``_only`` its keys were laid out for
         self._keys: list[QPushButton] = []
         self._grid = QGridLayout(self)
         self._grid.setContentsMargins(12, 8, 12, 8)
@@ -166,15 +185,17 @@ class OnScreenKeyboard(QWidget):
     def _lay_out(self) -> None:
         """Places the keys of the layout the language and the field ask for."""
         name = self._wanted_layout()
-        if name == self.layout_name:
+        if (name, self._only) == (self.layout_name, self._laid_only):
             return
-        self.layout_name = name
+        self.layout_name, self._laid_only = name, self._only
         layout = LAYOUTS.get(name, LAYOUTS[LATIN])
         for key in self._keys:
             self._grid.removeWidget(key)
             key.deleteLater()
         self._keys = []
         rows = with_signs(layout.rows, layout.form_row) if self._for_forms else layout.rows
+        if self._only:
+            rows = only_keys(layout.rows, self._only)
         width = max(len(keys) for keys in rows)
         self._grid.addWidget(self.note, 0, 0, 1, width)
         for row, keys in enumerate(rows, start=1):
@@ -187,11 +208,13 @@ class OnScreenKeyboard(QWidget):
         native = self._native_layout()
         # Whether the keyboard is on screen or not: isVisible() is False while it is hidden.
         switching = native != LATIN and not self._latin_only
-        capitals = self._for_forms and layout.capitals
+        capitals = self._for_forms and layout.capitals and not self._only
         self.switch.setVisible(switching)
         self.switch.setText(LAYOUTS[LATIN if name != LATIN else native].switch_label)
         self.shift.setVisible(capitals)
-        small = 2 if width <= 10 else 3
+        spacing = not self._only or " " in self._only
+        self.space.setVisible(spacing)
+        small = (2 if width <= 10 else 3) if spacing else width // 2
         self._grid.addWidget(self.hide_button, last, 0, 1, small)
         column = small
         for key, shown in ((self.switch, switching), (self.shift, capitals)):
@@ -200,8 +223,12 @@ class OnScreenKeyboard(QWidget):
                 column += 1
             else:
                 self._grid.removeWidget(key)
-        self._grid.addWidget(self.space, last, column, 1, width - column - small)
-        self._grid.addWidget(self.backspace, last, width - small, 1, small)
+        if spacing:
+            self._grid.addWidget(self.space, last, column, 1, width - column - small)
+            self._grid.addWidget(self.backspace, last, width - small, 1, small)
+        else:  # Close and backspace share the row
+            self._grid.removeWidget(self.space)
+            self._grid.addWidget(self.backspace, last, column, 1, width - column)
         self._show_note()
         self._show_case(self.shift.isChecked())
         self.relaid.emit()
@@ -274,24 +301,28 @@ class OnScreenKeyboard(QWidget):
         capitalise: bool = False,
         latin_only: bool = False,
         moved_on: bool = False,
+        keys: str = "",
     ) -> None:
         """Types into ``target``; with ``capitalise`` each word starts with a capital;
-        ``latin_only`` for an identifier (codice fiscale, IBAN, phone, e-mail).
+        ``latin_only`` for an identifier (codice fiscale, IBAN, phone, e-mail); ``keys``
+        the only characters it takes (LETTERS_AND_DIGITS for a codice fiscale), if so.
 
         While the keyboard is held for another field (the citizen types by keys), a
         field the focus passes on the way does not take it: it waits for Enter or a
         tap. ``moved_on``: the form moved on by itself (a date's next box), so it does."""
         self._watch(target)
+        latin_only = latin_only or bool(keys)
         if self._held and self._target not in (None, target) and not moved_on:
-            self._waiting = (target, capitalise, latin_only)
+            self._waiting = (target, capitalise, latin_only, keys)
             return
-        self._attach(target, capitalise, latin_only)
+        self._attach(target, capitalise, latin_only, keys)
 
-    def _attach(self, target: TextTarget, capitalise: bool, latin_only: bool) -> None:
+    def _attach(self, target: TextTarget, capitalise: bool, latin_only: bool, keys: str) -> None:
         self.unbind(keep_hold=True)
         self._target = target
         self._capitalise = capitalise
         self._latin_only = latin_only
+        self._only = keys
         self._use_latin = False
         self._lay_out()
         # A field deleted under the keyboard (its page was replaced) takes the keyboard
@@ -311,10 +342,10 @@ class OnScreenKeyboard(QWidget):
         """The citizen chose ``target`` by keys: the keyboard types into it, opened by
         its screen, and the focus goes to its first key."""
         same = target is self._target
-        settings = (self._capitalise, self._latin_only) if same else (False, False)
+        settings = (self._capitalise, self._latin_only, self._only) if same else (False, False, "")
         waiting = self._waiting
         if waiting is not None and waiting[0] is target:
-            settings = waiting[1], waiting[2]
+            settings = waiting[1:]
         self._attach(target, *settings)
         self.chosen.emit(target)
         if self.isHidden():

@@ -16,6 +16,7 @@ from PySide6.QtCore import QEvent, QObject, QSize, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
+    QBoxLayout,
     QButtonGroup,
     QHBoxLayout,
     QMainWindow,
@@ -35,6 +36,7 @@ from kiosk.ui.screens.home import HomeScreen
 from kiosk.ui.theme import style_sheet, theme
 from kiosk.ui.visit_lifecycle import VisitLifecycle
 from kiosk.ui.widgets.common import button, label
+from kiosk.ui.widgets.reflow import ReflowRow
 from kiosk.ui.widgets.sync_badge import SyncBadge
 from languages import left_to_right
 
@@ -173,8 +175,10 @@ class MainWindow(QMainWindow):
         rows = QVBoxLayout(header)
         rows.setContentsMargins(48, 16, 48, 16)
         rows.setSpacing(8)
-        row = QHBoxLayout()
+        # The name, then the toggles: under the name when both do not fit (ReflowRow).
+        row = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(24)
         rows.addLayout(row)
         names = QVBoxLayout()
         names.setSpacing(0)
@@ -183,25 +187,30 @@ class MainWindow(QMainWindow):
         names.addWidget(self.name_label)
         names.addWidget(self.comune_label)
         row.addLayout(names, 1)
-        row.addSpacing(24)
+        toggles = QHBoxLayout()
+        # 8 px between neighbouring buttons (the least for a finger, EN 301 549 audit):
+        # the home screen's header holds seven languages and two toggles.
+        toggles.setSpacing(8)
+        toggles.addStretch(1)  # under the name: at the end of the line
+        row.addLayout(toggles)
         self.large_text_button = button(name="largeText", role="lang")
         self.large_text_button.setCheckable(True)
         self.large_text_button.clicked.connect(self.set_large_text)
-        row.addWidget(self.large_text_button)
+        toggles.addWidget(self.large_text_button)
         self.contrast_button = button(name="highContrast", role="lang")
         self.contrast_button.setCheckable(True)
         self.contrast_button.clicked.connect(self.set_high_contrast)
-        row.addWidget(self.contrast_button)
-        row.addSpacing(16)
-        # 8 px between neighbouring buttons (the least for a finger, EN 301 549 audit):
-        # the home screen's header holds seven languages and two toggles.
-        row.setSpacing(8)
+        toggles.addWidget(self.contrast_button)
+        toggles.addSpacing(16)
         # The picker: every language in its own script on the home screen; elsewhere
         # one button with the language in use, which opens the others (seven buttons
         # beside the name would squeeze it on every screen).
         self.language_toggle = button(name="languageToggle", role="lang")
         self.language_toggle.clicked.connect(lambda: self._show_languages(True))
-        row.addWidget(self.language_toggle)
+        toggles.addWidget(self.language_toggle)
+        self._header_row = ReflowRow(
+            header, row, [self.name_label, self.comune_label], toggles, gap=24, line_gap=8
+        )
         # The badge on a line of its own, the header's whole width, wrapping if it must:
         # beside the toggles its long states ("3 records waiting to be sent", "synced on
         # 05/12 at 15:08") squeezed their words off them and pushed the window wider.

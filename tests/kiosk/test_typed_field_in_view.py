@@ -63,6 +63,8 @@ def _wholly_shown(widget: QWidget) -> bool:
 
 def _fit_together(screen: Screen, box: QWidget, button: QWidget) -> bool:
     content = screen.page.widget()
+    if not content.isAncestorOf(button):
+        return True  # above the keys while they are open: it must be in view
     tops = [w.mapTo(content, QPoint(0, 0)).y() for w in (box, button)]
     bottom = max(top + w.height() for top, w in zip(tops, (box, button), strict=True))
     return bottom - min(tops) <= screen.page.viewport().height()

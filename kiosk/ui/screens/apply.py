@@ -100,8 +100,12 @@ class ApplyScreen(DataScreen):
             self,
             self.area,
             lambda: self.widgets.values(),
-            (self.call_title, self.progress, self.page_title),
+            # The banner too ("check the answers marked below"): each message is under
+            # its field, and Next must stay above the keys on a 1280 x 800 panel.
+            (self.call_title, self.progress, self.page_title, self.banner),
             language_of=lambda: self.ctx.lang,
+            go_on=self.next_button,
+            body=self.body,
         )
         self.keyboard = self.typing.keyboard
         self.dock.addWidget(self.keyboard)
@@ -467,7 +471,10 @@ class ApplyScreen(DataScreen):
         self.keyboard.retranslate()
         self.cancel_button.setText(self.tr("Cancel"))
         self.cancel_button.setVisible(step == Step.MEMBER)
-        self.banner.setVisible(bool(wizard.problems) and step in (*ASKING, Step.REVIEW))
+        typing = self.keyboard.isVisibleTo(self)  # the banner gives the keys its room
+        self.banner.setVisible(
+            bool(wizard.problems) and step in (*ASKING, Step.REVIEW) and not typing
+        )
         shown = heading(wizard, lang)
         self.call_title.setText(shown.call_title)
         self.progress.setText(shown.progress)

@@ -10,6 +10,7 @@ from PySide6.QtCore import QEvent, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
     QFrame,
+    QHBoxLayout,
     QScrollArea,
     QScroller,
     QVBoxLayout,
@@ -52,7 +53,8 @@ class Screen(QWidget):
     panel leaves (an error under a field while the keyboard is open, say): else they
     would push the window past the panel and cut off the way back and help. An
     on-screen keyboard goes in ``dock`` (``dock_keyboard``), under the body, where it
-    never scrolls away, and the field it types in stays wholly in view above it.
+    never scrolls away, and the field it types in stays wholly in view above it, the
+    button that goes on from it just above the keys while they are open.
     """
 
     route = ""
@@ -137,13 +139,20 @@ class Screen(QWidget):
         companion_of: Callable[[QWidget], QWidget | None] = lambda _field: None,
     ) -> None:
         """``keyboard`` under the body; the field it types in kept wholly in view, with
-        ``companion_of(field)`` (the button that sends it) and its label when they fit."""
+        its message, ``companion_of(field)`` (the button that sends it) and its label
+        when they fit; the button just above the keys when it cannot be in view."""
         # Here, not at the top: the keys' module builds Qt's enum namespace, which the
         # home screen's first frame does without.
-        from kiosk.ui.widgets.in_view import TypedFieldInView
+        from kiosk.ui.widgets.in_view import GoOnAboveKeys, TypedFieldInView
 
+        strip = QHBoxLayout()  # empty, it takes no room
+        strip.setContentsMargins(0, 8, 0, 0)  # 8 px from the page's last control too
+        strip.addStretch(1)
+        self.dock.setSpacing(8)  # the least room between neighbouring targets
+        self.dock.addLayout(strip)
         self.dock.addWidget(keyboard)
-        TypedFieldInView(keyboard, companion_of)
+        keeper = TypedFieldInView(keyboard, companion_of)
+        keeper.above_keys = GoOnAboveKeys(keyboard, strip)
 
     def go(self, route: str, **params: Any) -> None:
         self.navigate_requested.emit(route, params)

@@ -86,6 +86,7 @@ class FieldWidget(QWidget):
         self.column.addWidget(self.help)
         self.error.hide()
         self.input_hint = ""  # the format its text inputs expect ("16 letters and digits")
+        self.typing = False  # the page's on-screen keyboard is open
 
     def finish(self) -> None:
         """Subclasses call this after adding their input: the error goes under it."""
@@ -111,6 +112,11 @@ class FieldWidget(QWidget):
     def text_inputs(self) -> list[QWidget]:
         """The inputs the on-screen keyboard types into."""
         return []
+
+    def set_typing(self, typing: bool) -> None:
+        """The page's keyboard opened or closed: a line that repeats what the box says
+        gives its room to the message and to Next while the keys take the page's."""
+        self.typing = typing
 
     def answer_buttons(self) -> list[QAbstractButton]:
         """The buttons that answer the question (a choice's, a declaration's)."""
@@ -200,6 +206,11 @@ class LineField(FieldWidget):
     def text_inputs(self) -> list[QWidget]:
         return [self.input]
 
+    def set_typing(self, typing: bool) -> None:
+        # The format stays the box's placeholder and its accessible description.
+        super().set_typing(typing)
+        self.hint.setVisible(bool(self.hint.text()) and not typing)
+
     def retranslate(self, lang: str) -> None:
         super().retranslate(lang)
         if self.kind == "money":
@@ -213,8 +224,8 @@ class LineField(FieldWidget):
         hint = numbers_left_to_right(placeholder(self.kind), lang)
         self.input.setPlaceholderText(hint)
         self.hint.setText(hint)
-        self.hint.setVisible(bool(hint))
         self.input_hint = hint
+        self.set_typing(self.typing)
         self._describe_inputs()
 
 

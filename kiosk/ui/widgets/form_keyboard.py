@@ -19,8 +19,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint
-from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QApplication, QBoxLayout, QLineEdit, QPlainTextEdit, QWidget
 
 from kiosk.ui.event_filters import quiet_slot
 from kiosk.ui.widgets.common import ScrollList
@@ -28,6 +29,7 @@ from kiosk.ui.widgets.form_fields import DateField, FieldWidget
 from kiosk.ui.widgets.in_view import TypedFieldInView
 from kiosk.ui.widgets.keyboard import LETTERS_AND_DIGITS, OnScreenKeyboard, TextTarget
 
+TYPING_TOP_PX = 8  # the page's top margin while the titles give the keys their room
 CAPITALISED = ("text", "long_text")  # names and addresses: each word starts with a capital
 # The kinds of answer typed with only some keys: the keys the answer can take.
 ONLY_KEYS = {"codice_fiscale": LETTERS_AND_DIGITS, "iban": LETTERS_AND_DIGITS}
@@ -41,17 +43,28 @@ class FormKeyboard(QObject):
         fields: Callable[[], Iterable[FieldWidget]],
         titles: Sequence[QWidget],
         language_of: Callable[[], str],
+        go_on: QWidget | None = None,
+        body: QBoxLayout | None = None,
     ) -> None:
+        """``go_on``: the page's button that goes on (Next), kept in view with the field
+        being typed in and its message as far as they fit above the keys; ``body``: the
+        page's column, whose top margin goes with the titles (on a 1280 x 800 panel an
+        Arabic message under its field needed those pixels)."""
         super().__init__(page)
         self.page, self.area, self.fields, self.titles = page, area, fields, titles
+        self.body = body
+        self._body_top = body.contentsMargins().top() if body is not None else 0
         self.keyboard = OnScreenKeyboard(for_forms=True, language_of=language_of)
         self.keyboard.closed.connect(lambda: self.show(False))
         self.keyboard.chosen.connect(self._chosen)
         self.keyboard.typed.connect(self._date_moves_on)
-        # The field typed in wholly in view, with its question when both fit, in the
-        # form's list and in the page around it (at every layout pass, as new keys settle).
+        # The field typed in wholly in view, with its message, Next and its question as
+        # far as they fit, in the form's list and in the page around it (at every layout
+        # pass, as new keys settle).
         self.in_view = TypedFieldInView(
-            self.keyboard, lambda field: None if self.paused else self._field_of(field)
+            self.keyboard,
+            lambda _field: go_on,
+            lambda field: None if self.paused else self._field_of(field),
         )
         self.keyboard.hide()
         # While the page's fields are rebuilt: Qt hands the focus from each old field to
@@ -73,6 +86,9 @@ class FormKeyboard(QObject):
         anchor = focused if focused is not None and self.area.isAncestorOf(focused) else None
         before = anchor.mapTo(self.page, QPoint(0, 0)).y() if anchor and not visible else None
         self.keyboard.setVisible(visible)
+        for widget in self.fields():
+            if shiboken6.isValid(widget):  # not one deleted with its page meanwhile
+                widget.set_typing(visible)
         if visible:
             self.show_titles(False)
         if anchor is not None and before is not None:
@@ -81,6 +97,10 @@ class FormKeyboard(QObject):
     def show_titles(self, visible: bool) -> None:
         for title in self.titles:
             title.setVisible(visible)
+        if self.body is not None:
+            margins = self.body.contentsMargins()
+            margins.setTop(self._body_top if visible else TYPING_TOP_PX)
+            self.body.setContentsMargins(margins)
 
     @quiet_slot
     def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:

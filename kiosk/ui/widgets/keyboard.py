@@ -9,7 +9,11 @@ of their own did not fit a 1280 x 800 panel), and a shift key that also comes on
 itself at the start of a name.
 
 Keys are at least ``KEY_PX`` each way and ``KEY_GAP_PX`` apart: given less room than
-its font asks for, a key shrinks to ``KEY_PX``, never the gaps between keys.
+its font asks for, a key shrinks to ``KEY_PX``, never the gaps between keys. In a
+window lower than ``COMPACT_BELOW_PX`` (a 1280 x 800 panel) every key is ``KEY_PX``
+high and the keys take four rows, Close, shift, space and backspace in two columns
+after the letters: five rows left the page above too little for the field being
+typed in, its message and the button that goes on.
 
 The letters follow the language on screen (``languages`` names each one's layout):
 Romanian ș ț ă â î, Albanian ë ç, Ukrainian Cyrillic, Arabic; Chinese keeps the Latin
@@ -36,7 +40,7 @@ from typing import NamedTuple
 
 import shiboken6
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QAccessible, QFocusEvent, QHideEvent, QKeyEvent
+from PySide6.QtGui import QAccessible, QFocusEvent, QHideEvent, QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QGridLayout,
@@ -56,6 +60,9 @@ FORM_ROW = "ÀÈÉÌÒÙ@_/+"
 # The characters an identifier can take: the keyboard shows only their keys.
 DIGITS = "0123456789"
 LETTERS_AND_DIGITS = DIGITS + "ABCDEFGHIJKLMNOPQRSTUVWXYZ"  # a codice fiscale, an IBAN
+# A window lower than this (a 1280 x 800 panel) gets its keys in four rows, not five.
+COMPACT_BELOW_PX = 900
+QWIDGETSIZE_MAX = (1 << 24) - 1  # Qt's "no maximum"
 KEY_PX = 64  # the kiosk's smallest touch target (16 mm)
 KEY_GAP_PX = 8  # the least room between neighbouring targets
 
@@ -151,6 +158,7 @@ class OnScreenKeyboard(QWidget):
         self._use_latin = False  # the citizen switched to Latin letters
         self.layout_name = ""
         self._laid_only = ""  # the ``_only`` its keys were laid out for
+        self.compact = False  # laid out for a short window (``_controls_beside``)
         self._keys: list[QPushButton] = []
         self._grid = QGridLayout(self)
         self._grid.setContentsMargins(12, 8, 12, 8)
@@ -182,12 +190,17 @@ class OnScreenKeyboard(QWidget):
     def _native_layout(self) -> str:
         return language(self._language_of()).keyboard if self._language_of else LATIN
 
+    def on_short_panel(self) -> bool:
+        """In a window lower than COMPACT_BELOW_PX (a 1280 x 800 panel)."""
+        window = self.window()
+        return window is not self and window.height() < COMPACT_BELOW_PX
+
     def _lay_out(self) -> None:
         """Places the keys of the layout the language and the field ask for."""
-        name = self._wanted_layout()
-        if (name, self._only) == (self.layout_name, self._laid_only):
+        name, compact = self._wanted_layout(), self.on_short_panel()
+        if (name, self._only, compact) == (self.layout_name, self._laid_only, self.compact):
             return
-        self.layout_name, self._laid_only = name, self._only
+        self.layout_name, self._laid_only, self.compact = name, self._only, compact
         layout = LAYOUTS.get(name, LAYOUTS[LATIN])
         for key in self._keys:
             self._grid.removeWidget(key)
@@ -204,7 +217,6 @@ class OnScreenKeyboard(QWidget):
                 key.clicked.connect(lambda _=False, c=char: self._type(c))
                 self._grid.addWidget(key, row, column)
                 self._keys.append(key)
-        last = len(rows) + 1
         native = self._native_layout()
         # Whether the keyboard is on screen or not: isVisible() is False while it is hidden.
         switching = native != LATIN and not self._latin_only
@@ -212,27 +224,51 @@ class OnScreenKeyboard(QWidget):
         self.switch.setVisible(switching)
         self.switch.setText(LAYOUTS[LATIN if name != LATIN else native].switch_label)
         self.shift.setVisible(capitals)
-        spacing = not self._only or " " in self._only
-        self.space.setVisible(spacing)
-        small = (2 if width <= 10 else 3) if spacing else width // 2
-        self._grid.addWidget(self.hide_button, last, 0, 1, small)
-        column = small
-        for key, shown in ((self.switch, switching), (self.shift, capitals)):
-            if shown:
-                self._grid.addWidget(key, last, column, 1, 1)
-                column += 1
-            else:
-                self._grid.removeWidget(key)
-        if spacing:
-            self._grid.addWidget(self.space, last, column, 1, width - column - small)
-            self._grid.addWidget(self.backspace, last, width - small, 1, small)
-        else:  # Close and backspace share the row
-            self._grid.removeWidget(self.space)
-            self._grid.addWidget(self.backspace, last, column, 1, width - column)
+        self.space.setVisible(not self._only or " " in self._only)
+        for key in (self.hide_button, self.switch, self.shift, self.space, self.backspace):
+            self._grid.removeWidget(key)
+        if compact and len(rows) == len(ROWS):
+            self._controls_beside(width)
+        else:
+            self._controls_below(len(rows) + 1, width)
+        # On a short panel every key is KEY_PX high: the page above needs the height a
+        # larger font would give the keys (Arabic's letters asked 80 px a row).
+        tallest = KEY_PX if compact else QWIDGETSIZE_MAX
+        controls = (self.hide_button, self.switch, self.shift, self.space, self.backspace)
+        for key in (*self._keys, *controls):
+            key.setMaximumHeight(tallest)
         self._show_note()
         self._show_case(self.shift.isChecked())
         self.relaid.emit()
         self._name_signs()
+
+    def _controls_below(self, last: int, width: int) -> None:
+        """Close, the letters switch, shift, space and backspace in a row of their own."""
+        spacing = self.space.isVisibleTo(self)
+        small = (2 if width <= 10 else 3) if spacing else width // 2
+        self._grid.addWidget(self.hide_button, last, 0, 1, small)
+        column = small
+        for key in (self.switch, self.shift):
+            if key.isVisibleTo(self):
+                self._grid.addWidget(key, last, column, 1, 1)
+                column += 1
+        if spacing:
+            self._grid.addWidget(self.space, last, column, 1, width - column - small)
+            self._grid.addWidget(self.backspace, last, width - small, 1, small)
+        else:  # Close and backspace share the row
+            self._grid.addWidget(self.backspace, last, column, 1, width - column)
+
+    def _controls_beside(self, width: int) -> None:
+        """On a short panel the same keys in two columns after the letters' four rows,
+        backspace at the top as on a physical keyboard: a row of keys less leaves the
+        page above room for the field, its message and the button that goes on."""
+        self._grid.addWidget(self.backspace, 1, width, 1, 2)
+        shown = [key for key in (self.switch, self.shift) if key.isVisibleTo(self)]
+        for column, key in enumerate(shown):
+            self._grid.addWidget(key, 2, width + column, 1, 2 // len(shown))
+        if self.space.isVisibleTo(self):
+            self._grid.addWidget(self.space, 3, width, 1, 2)
+        self._grid.addWidget(self.hide_button, 4, width, 1, 2)
 
     def _show_case(self, upper: bool) -> None:
         if not self.shift.isVisibleTo(self):
@@ -449,6 +485,10 @@ class OnScreenKeyboard(QWidget):
                 if waiting is not None and waiting[0] is field:
                     self._attach(*waiting)
         return False
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self._lay_out()  # the window may have been resized since (four rows or five)
+        super().showEvent(event)
 
     def hideEvent(self, event: QHideEvent) -> None:
         self._release()

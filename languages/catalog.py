@@ -76,39 +76,35 @@ _PLURAL_RULES: dict[str, Callable[[int], int]] = {
 }
 
 
-@cache
 def _plurals(lang: str) -> dict[tuple[str, str], list[str]]:
     """The "%n" messages of ``lang``'s catalog, English's included (its plural forms)."""
-    path = CATALOG_DIR / f"kiosk_{lang}.ts"
-    if not path.exists():
-        return {}
-    found: dict[tuple[str, str], list[str]] = {}
-    for context in ET.parse(path).getroot().iter("context"):
-        name = context.findtext("name", "")
-        for message in context.iter("message"):
-            translation = message.find("translation")
-            if message.get("numerus") != "yes" or translation is None:
-                continue
-            if translation.get("type") in ("obsolete", "vanished"):
-                continue
-            forms = [form.text or "" for form in translation.iter("numerusform")]
-            if forms and all(forms):
-                found[(name, message.findtext("source", ""))] = forms
-    return found
+    return _read(lang)[1]
+
+
+def _catalog(lang: str) -> dict[tuple[str, str], str]:
+    return {} if lang == SOURCE_LANGUAGE else _read(lang)[0]
 
 
 @cache
-def _catalog(lang: str) -> dict[tuple[str, str], str]:
+def _read(lang: str) -> tuple[dict[tuple[str, str], str], dict[tuple[str, str], list[str]]]:
+    """``lang``'s catalog, read once: each message's translation, and the plural forms
+    of its "%n" messages."""
     path = CATALOG_DIR / f"kiosk_{lang}.ts"
-    if lang == SOURCE_LANGUAGE or not path.exists():
-        return {}
-    found: dict[tuple[str, str], str] = {}
+    if not path.exists():
+        return {}, {}
+    texts: dict[tuple[str, str], str] = {}
+    plurals: dict[tuple[str, str], list[str]] = {}
     for context in ET.parse(path).getroot().iter("context"):
         name = context.findtext("name", "")
         for message in context.iter("message"):
             translation = message.find("translation")
             if translation is None or translation.get("type") in ("obsolete", "vanished"):
                 continue
+            key = (name, message.findtext("source", ""))
             if translation.text:
-                found[(name, message.findtext("source", ""))] = translation.text
-    return found
+                texts[key] = translation.text
+            if message.get("numerus") == "yes":
+                forms = [form.text or "" for form in translation.iter("numerusform")]
+                if forms and all(forms):
+                    plurals[key] = forms
+    return texts, plurals

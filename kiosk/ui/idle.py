@@ -46,12 +46,6 @@ class IdleWatcher(QObject):
             self.watching = True
         self.timer.start()
 
-    def keep_first(self) -> None:
-        """Back in front of the application's filters (it stays there by itself when
-        they are installed with ``install_on_application``)."""
-        if self.watching:
-            keep_in_front(self)
-
     @never_raises
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() in ACTIVITY:

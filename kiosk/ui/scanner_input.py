@@ -150,11 +150,6 @@ class ScannerInput(QObject):
             focus.setFocus(Qt.FocusReason.OtherFocusReason)
         self._focus, self._before = None, []
 
-    def keep_first(self) -> None:
-        """Back in front of the application's filters (it stays there by itself when
-        they are installed with ``install_on_application``)."""
-        keep_in_front(self)
-
     def detach(self) -> None:
         forget_in_front(self)
         app = QApplication.instance()

@@ -2334,6 +2334,11 @@ The receipt and one voucher per service are coming out of the printer: show the 
         </message>
         <message>
             <location filename="../../kiosk/ui/widgets/keyboard.py" line="183" />
+            <source>minus</source>
+            <translation type="unfinished">ناقص</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/keyboard.py" line="183" />
             <source>at sign</source>
             <translation type="unfinished">علامة @</translation>
         </message>

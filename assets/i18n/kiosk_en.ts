@@ -2241,6 +2241,11 @@ The receipt and one voucher per service are coming out of the printer: show the 
         </message>
         <message>
             <location filename="../../kiosk/ui/widgets/keyboard.py" line="183" />
+            <source>minus</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/keyboard.py" line="183" />
             <source>at sign</source>
             <translation type="unfinished" />
         </message>

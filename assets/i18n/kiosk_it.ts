@@ -2242,6 +2242,11 @@ Dalla stampante escono la ricevuta e un buono per ogni servizio: mostra il buono
         </message>
         <message>
             <location filename="../../kiosk/ui/widgets/keyboard.py" line="183" />
+            <source>minus</source>
+            <translation>meno</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/keyboard.py" line="183" />
             <source>at sign</source>
             <translation>chiocciola</translation>
         </message>

@@ -2265,6 +2265,11 @@ Din imprimantă ies chitanța și câte un tichet pentru fiecare serviciu: arăt
         </message>
         <message>
             <location filename="../../kiosk/ui/widgets/keyboard.py" line="183" />
+            <source>minus</source>
+            <translation type="unfinished">minus</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/keyboard.py" line="183" />
             <source>at sign</source>
             <translation type="unfinished">arond</translation>
         </message>

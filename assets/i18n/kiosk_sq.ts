@@ -2242,6 +2242,11 @@ Nga printeri dalin dëftesa dhe një kupon për çdo shërbim: tregojani kuponin
         </message>
         <message>
             <location filename="../../kiosk/ui/widgets/keyboard.py" line="183" />
+            <source>minus</source>
+            <translation type="unfinished">minus</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/keyboard.py" line="183" />
             <source>at sign</source>
             <translation type="unfinished">et</translation>
         </message>

@@ -468,7 +468,7 @@ class ApplyScreen(DataScreen):
 
     def retranslate(self) -> None:
         lang, wizard, step = self.ctx.lang, self.wizard, self.wizard.step
-        self.keyboard.retranslate()
+        self.typing.retranslate()  # the keys, an amount's decimal sign
         self.cancel_button.setText(self.tr("Cancel"))
         self.cancel_button.setVisible(step == Step.MEMBER)
         typing = self.keyboard.isVisibleTo(self)  # the banner gives the keys its room

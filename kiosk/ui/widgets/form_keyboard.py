@@ -27,12 +27,43 @@ from kiosk.ui.event_filters import quiet_slot
 from kiosk.ui.widgets.common import ScrollList
 from kiosk.ui.widgets.form_fields import DateField, FieldWidget
 from kiosk.ui.widgets.in_view import TypedFieldInView
-from kiosk.ui.widgets.keyboard import LETTERS_AND_DIGITS, OnScreenKeyboard, TextTarget
+from kiosk.ui.widgets.keyboard import (
+    DIGITS,
+    EMAIL_KEYS,
+    LETTERS_AND_DIGITS,
+    PHONE_KEYS,
+    OnScreenKeyboard,
+    TextTarget,
+)
+from languages.money import style_of
 
 TYPING_TOP_PX = 8  # the page's top margin while the titles give the keys their room
 CAPITALISED = ("text", "long_text")  # names and addresses: each word starts with a capital
 # The kinds of answer typed with only some keys: the keys the answer can take.
-ONLY_KEYS = {"codice_fiscale": LETTERS_AND_DIGITS, "iban": LETTERS_AND_DIGITS}
+ONLY_KEYS = {
+    "codice_fiscale": LETTERS_AND_DIGITS,
+    "iban": LETTERS_AND_DIGITS,
+    "phone": PHONE_KEYS,
+    "email": EMAIL_KEYS,
+}
+
+
+def field_keys(widget: FieldWidget, box: QWidget, lang: str) -> str:
+    """The keys ``box`` of ``widget`` takes ("": any). A date's day box takes a whole
+    date too ("23/01/1941", spread over the three boxes), its other boxes digits only;
+    an amount its cents after the decimal sign of the language on screen (as its
+    example shows it: "150,00", "150.00"; both are read); a whole number a minus
+    only when the form lets it be below zero."""
+    kind = widget.item["type"]
+    if kind == "date":
+        first = isinstance(widget, DateField) and box is widget.boxes[0]
+        return DIGITS + "/" if first else DIGITS
+    if kind == "money":
+        return DIGITS + style_of(lang).decimal
+    if kind == "integer":
+        low = widget.item.get("min")
+        return DIGITS if isinstance(low, int) and low >= 0 else DIGITS + "-"
+    return ONLY_KEYS.get(kind, "")
 
 
 class FormKeyboard(QObject):
@@ -52,6 +83,7 @@ class FormKeyboard(QObject):
         Arabic message under its field needed those pixels)."""
         super().__init__(page)
         self.page, self.area, self.fields, self.titles = page, area, fields, titles
+        self.language_of = language_of
         self.body = body
         self._body_top = body.contentsMargins().top() if body is not None else 0
         self.keyboard = OnScreenKeyboard(for_forms=True, language_of=language_of)
@@ -112,18 +144,29 @@ class FormKeyboard(QObject):
                 self._open(widget, new)
                 return
 
+    def retranslate(self) -> None:
+        """Another language: the keys again, an amount's with that language's decimal
+        sign."""
+        self.keyboard.retranslate()
+        box = self.keyboard.bound_to()
+        widget = self._field_of(box) if box is not None else None
+        if box is not None and widget is not None:
+            self._bind(widget, box, moved_on=True)
+
     def _open(self, widget: FieldWidget, new: TextTarget, *, moved_on: bool = False) -> None:
-        kind = widget.item["type"]
-        typed_words = kind in CAPITALISED
+        self._bind(widget, new, moved_on=moved_on)
+        self.show(True)
+        self.in_view.later()  # once the layout has made room for the keyboard
+
+    def _bind(self, widget: FieldWidget, new: TextTarget, *, moved_on: bool) -> None:
+        typed_words = widget.item["type"] in CAPITALISED
         self.keyboard.bind(
             new,
             capitalise=typed_words,
             latin_only=not typed_words,
             moved_on=moved_on,
-            keys=ONLY_KEYS.get(kind, ""),
+            keys=field_keys(widget, new, self.language_of()),
         )
-        self.show(True)
-        self.in_view.later()  # once the layout has made room for the keyboard
 
     def _field_of(self, text_input: QWidget) -> FieldWidget | None:
         return next((w for w in self.fields() if text_input in w.text_inputs()), None)

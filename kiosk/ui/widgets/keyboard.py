@@ -22,7 +22,8 @@ between the language's letters and the Latin ones; a codice fiscale, an IBAN, a 
 number or an e-mail address always gets the Latin keyboard. A field that takes only
 some characters gets only their keys (``keys``): a codice fiscale or an IBAN the
 letters A-Z and the digits (its accents and signs were keys it could never take), a
-PIN the digits.
+PIN the digits, a phone number the digits, + and space, an e-mail address the small
+letters, the digits and @ . _ - +, a date or an amount its digits and its sign.
 
 Without touch (a keypad, keys): Enter (the keypad's OK) on a field takes the focus to
 the keys, bound to that field; Close, or Escape (the back key), brings it back to the
@@ -60,6 +61,10 @@ FORM_ROW = "ÀÈÉÌÒÙ@_/+"
 # The characters an identifier can take: the keyboard shows only their keys.
 DIGITS = "0123456789"
 LETTERS_AND_DIGITS = DIGITS + "ABCDEFGHIJKLMNOPQRSTUVWXYZ"  # a codice fiscale, an IBAN
+PHONE_KEYS = DIGITS + "+ "  # "+40 721 234 567": the space is the space bar
+# Small letters (an address is written so, and no shift to find) and the signs people's
+# addresses have; the validator takes rarer ones (! # $ ...) nobody types at a kiosk.
+EMAIL_KEYS = DIGITS + "abcdefghijklmnopqrstuvwxyz" + "@._-+"
 # A window lower than this (a 1280 x 800 panel) gets its keys in four rows, not five.
 COMPACT_BELOW_PX = 900
 QWIDGETSIZE_MAX = (1 << 24) - 1  # Qt's "no maximum"
@@ -99,12 +104,15 @@ TYPING_HERE = "QLineEdit, QPlainTextEdit { border-width: 6px; }"
 
 def only_keys(rows: tuple[str, ...], keys: str) -> tuple[str, ...]:
     """``rows`` with only the characters of ``keys`` (capitals or not), their places
-    kept; a row left with none goes, and a character of ``keys`` on no row ends the
-    last one."""
+    kept; a row left with no letter or digit goes, its signs and those of ``keys`` on no
+    row ending the rows kept (an amount's comma beside the digits, not on a row alone)."""
     wanted = keys.upper()
-    kept = tuple(kept for row in rows if (kept := "".join(c for c in row if c in wanted)))
+    picked = ["".join(c for c in row if c in wanted) for row in rows]
+    kept = tuple(row for row in picked if any(c.isalnum() for c in row))
     placed = "".join(kept)
     missing = "".join(c for c in wanted if c not in placed and c != " ")
+    if not kept:
+        return (missing,) if missing else ()
     return with_signs(kept, missing) if missing else kept
 
 
@@ -272,7 +280,11 @@ class OnScreenKeyboard(QWidget):
 
     def _show_case(self, upper: bool) -> None:
         if not self.shift.isVisibleTo(self):
-            return  # no shift: the letters keep their printed case
+            # No shift: the letters show the case they type (an e-mail's small ones; a
+            # codice fiscale's capitals, which its field writes whatever is typed).
+            if not self._only or self._only == self._only.upper():
+                return
+            upper = False
         for key in self._keys:
             char = key.text()
             if char.isalpha() and char.upper() != char.lower():
@@ -315,7 +327,8 @@ class OnScreenKeyboard(QWidget):
             ",": self.tr("comma"),
             "،": self.tr("comma"),  # the Arabic one
             ".": self.tr("full stop"),
-            "-": self.tr("hyphen"),
+            # On a number's keys (no letters) it makes the number negative.
+            "-": self.tr("minus") if self._numbers_only() else self.tr("hyphen"),
             "@": self.tr("at sign"),
             "_": self.tr("underscore"),
             "/": self.tr("slash"),
@@ -324,6 +337,9 @@ class OnScreenKeyboard(QWidget):
         for key in self._keys:
             if key.text() in signs:
                 key.setAccessibleName(signs[key.text()])
+
+    def _numbers_only(self) -> bool:
+        return bool(self._only) and not any(c.isalpha() for c in self._only)
 
     def changeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
         if event.type() == event.Type.LanguageChange:
@@ -341,7 +357,8 @@ class OnScreenKeyboard(QWidget):
     ) -> None:
         """Types into ``target``; with ``capitalise`` each word starts with a capital;
         ``latin_only`` for an identifier (codice fiscale, IBAN, phone, e-mail); ``keys``
-        the only characters it takes (LETTERS_AND_DIGITS for a codice fiscale), if so.
+        the only characters it takes (LETTERS_AND_DIGITS for a codice fiscale), if so: small
+        letters among them are shown small and typed so (an e-mail address).
 
         While the keyboard is held for another field (the citizen types by keys), a
         field the focus passes on the way does not take it: it waits for Enter or a

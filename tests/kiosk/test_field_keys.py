@@ -23,6 +23,7 @@ from kiosk.ui.widgets.keyboard import OnScreenKeyboard
 from tests.conftest import SCREENSHOT_DIR, texts_cut_off
 from tests.kiosk.people import prefilled, shown
 from tests.kiosk.test_go_on_above_keys import _on_window, _out_of_view
+from tests.kiosk.views import add_to_cart
 
 DIGITS = set(string.digits)
 LOWER = set(string.ascii_lowercase)
@@ -204,6 +205,19 @@ def test_a_whole_number_gets_digits_and_a_minus_only_if_it_can_be_negative(  # t
     assert_named(form.keyboard, {"-": "minus"})
     tap_keys(qtbot, form.keyboard, typed)
     assert widget.value() == number
+
+
+def test_the_phone_left_at_checkout_gets_digits_plus_and_space(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    add_to_cart(window)
+    window.go("checkout", {})
+    qtbot.wait(10)
+    screen = window.stack.currentWidget()
+    box = screen.findChild(QLineEdit, "input_checkout_cf_phone")
+    keyboard = screen.identify.keyboard
+    tap_field(qtbot, box, keyboard)
+    assert keys_shown(keyboard) == sorted(DIGITS | {"+", " "})
+    tap_keys(qtbot, keyboard, "347 123 4567")
+    assert phone(box.text()) == "+393471234567"
 
 
 @pytest.mark.parametrize("lang", ["it", "ar"])

@@ -23,7 +23,7 @@ from kiosk.ui.widgets.common import (
     label,
     upper_case_as_typed,
 )
-from kiosk.ui.widgets.keyboard import DIGITS, LETTERS_AND_DIGITS, OnScreenKeyboard
+from kiosk.ui.widgets.keyboard import DIGITS, LETTERS_AND_DIGITS, PHONE_KEYS, OnScreenKeyboard
 from vouchers.wallet_key import valid_pin
 
 
@@ -142,10 +142,10 @@ class IdentifyBox(QWidget):
 
     def _keys_of(self, field: QLineEdit) -> str:
         """The keys ``field`` can take: a codice fiscale's letters and digits, a PIN's
-        digits; a phone number, any."""
+        digits; a phone number's digits, + and space."""
         if field is self.field:
             return LETTERS_AND_DIGITS
-        return DIGITS if field is self.pin_field else ""
+        return DIGITS if field is self.pin_field else PHONE_KEYS
 
     def _show_keyboard(self, visible: bool) -> None:
         self.keyboard.setVisible(visible)

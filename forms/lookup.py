@@ -16,6 +16,8 @@ import hmac
 import re
 
 TRACKING_ALPHABET = "ABCDEFGHJKMNPQRSTVWXYZ23456789"  # no 0/O, 1/I/L, U: read aloud safely
+# What a receipt prints a tracking code with ("DOM-8QR2-XE45"): the keys to type it.
+TRACKING_CHARACTERS = "".join(sorted(set("DOM-" + TRACKING_ALPHABET)))
 _TRACKING = re.compile(f"DOM([{TRACKING_ALPHABET}]{{4}})([{TRACKING_ALPHABET}]{{4}})")
 
 

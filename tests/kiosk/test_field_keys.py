@@ -15,6 +15,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLineEdit, QVBoxLayout, QWidget
 
+from forms.lookup import tracking_code
 from forms.validators import email, phone
 from kiosk.ui.widgets.common import ScrollList
 from kiosk.ui.widgets.form_fields import DateField, FieldWidget, LineField, field_widget
@@ -218,6 +219,19 @@ def test_the_phone_left_at_checkout_gets_digits_plus_and_space(qtbot, window) ->
     assert keys_shown(keyboard) == sorted(DIGITS | {"+", " "})
     tap_keys(qtbot, keyboard, "347 123 4567")
     assert phone(box.text()) == "+393471234567"
+
+
+def test_a_tracking_code_gets_the_characters_a_receipt_prints_it_with(qtbot, window) -> None:  # type: ignore[no-untyped-def]
+    window.go("status", {})
+    qtbot.wait(10)
+    screen = window.stack.currentWidget()
+    box = screen.findChild(QLineEdit, "input_tracking")
+    tap_field(qtbot, box, screen.keyboard)
+    shown = {key.upper() for key in keys_shown(screen.keyboard)}
+    # No 0, 1, I, L or U: no code has them (they read as one another aloud).
+    assert shown == set("DOM-23456789ABCDEFGHJKMNPQRSTVWXYZ")
+    tap_keys(qtbot, screen.keyboard, "DOM-8QR2-XE45")
+    assert tracking_code(box.text()) == "DOM-8QR2-XE45"
 
 
 @pytest.mark.parametrize("lang", ["it", "ar"])

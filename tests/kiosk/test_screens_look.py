@@ -133,7 +133,7 @@ TYPING = [
         1,
     ),  # a valid codice fiscale: then the phone is checked
     ("wallet", "input_wallet_cf", "RSSMRA", None, "wallet_cf_next", 1),
-    ("status", "input_status_cf", "RSSMRA", ("input_tracking", "DOM12"), "statusSearch", 2),
+    ("status", "input_status_cf", "RSSMRA", ("input_tracking", "DOM22"), "statusSearch", 2),
 ]
 
 

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QVBoxLayout
 
-from forms.lookup import tracking_code
+from forms.lookup import TRACKING_CHARACTERS, tracking_code
 from forms.validators import AnswerError, codice_fiscale
 from forms.validators import message as validator_message
 from kiosk.ui.event_filters import never_raises
@@ -111,7 +111,9 @@ class ApplicationStatusScreen(DataScreen):
             QEvent.Type.FocusIn,
         ):
             assert isinstance(watched, QLineEdit)
-            self.keyboard.bind(watched, keys=LETTERS_AND_DIGITS if watched is self.cf else "")
+            # The tracking code's keys leave out 0, 1, I, L and U, which no code has.
+            keys = LETTERS_AND_DIGITS if watched is self.cf else TRACKING_CHARACTERS
+            self.keyboard.bind(watched, keys=keys)
             self._show_keyboard(True)
         return False
 

@@ -250,7 +250,7 @@ class PrintWorker:
     def _alert(self, state: State, kind: str | None) -> None:
         """An event for the welfare managers, through the platform."""
         with self.store.write() as session:
-            outbox.add(session, "event", _alert_event(state, kind))
+            outbox.add_event(session, _alert_event(state, kind))
 
     def _paper_news(self, state: State, *, after_slip: bool = False) -> None:
         """Paper near its end: told once per roll. The near-end sensor flickers back to
@@ -277,7 +277,7 @@ class PrintWorker:
         with self.store.write() as session:
             print_queue.mark_waiting(session, job.id, status.state.value)
             if tell:  # the managers hear of it through the platform, once per problem
-                outbox.add(session, "event", _alert_event(status.state, job.kind))
+                outbox.add_event(session, _alert_event(status.state, job.kind))
         if tell:
             log.warning(
                 "printer: %s; job %s waits (%s)", status.state.value, job.uuid, status.detail
@@ -307,7 +307,7 @@ class PrintWorker:
             else:
                 print_queue.mark_uncertain(session, job.id, digest, error.sent, str(error))
             if tell:
-                outbox.add(session, "event", _alert_event(state, job.kind))
+                outbox.add_event(session, _alert_event(state, job.kind))
         if tell:
             self._alerted.add(state)
         if not error.maybe_printed:

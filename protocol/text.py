@@ -113,3 +113,11 @@ def plain(text: str) -> str:
     """``text`` with what no side takes made "?" (a tab or a newline stays): for a text
     told back to a person, which is shown, never refused (a platform's message)."""
     return text if text.isprintable() else _UNFIT.sub("?", text)
+
+
+def fitted(text: str, limit: int) -> str:
+    """``text`` as the contract takes it in a field of at most ``limit`` characters:
+    what no side takes made "?" (``plain``), then cut. For a text the kiosk did not
+    check itself (a platform's code, a record's key in a refusal's reason) that goes
+    into an event: the event is never refused for it, so never lost."""
+    return plain(text)[:limit]

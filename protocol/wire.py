@@ -370,7 +370,9 @@ def parse_results(body: Any, *, sent: list[str]) -> list[Result]:
         elif isinstance(answer, Rejected):
             message = _whole(answer.message or "")[:MESSAGE_CHARS]
             contact = _call_back(answer.contact)
-            results.append(Result(answer.uuid, False, None, answer.code, message, contact=contact))
+            # The code is stored, shown, and sent back in the manager's refusal_dealt_with.
+            code = _whole(answer.code)
+            results.append(Result(answer.uuid, False, None, code, message, contact=contact))
         else:
             # Typed loosely so an odd retry never fails the batch's answers; only texts
             # are kept (the text of a list nested a thousand deep raised RecursionError).

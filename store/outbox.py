@@ -27,8 +27,8 @@ from sqlalchemy.orm import Session
 
 from forms.lookup import applicant_check
 from protocol import sealing
-from protocol.messages import submission_hash
-from protocol.states import OutboxState
+from protocol.messages import check_submission, submission_hash
+from protocol.states import OutboxState, SubmissionKind
 from store import kiosk_facts
 from store.models import OutboxEntry
 
@@ -86,6 +86,17 @@ def add(session: Session, kind: str, payload: dict[str, Any]) -> str:
         _seal(entry, key)
     session.add(entry)
     return entry_uuid
+
+
+def add_event(session: Session, event: dict[str, Any]) -> str:
+    """Queues an event the kiosk makes of its own state (a help call, a printer's alert,
+    a record set aside) in the caller's transaction; returns its UUID. Checked first as
+    the platform checks it (``check_submission``): an event it would refuse went out,
+    was refused, and a help call never reached the welfare manager. A text the kiosk
+    did not write itself is made to fit where it enters (protocol.text.fitted); one
+    that still does not fit raises SubmissionRefusedError here, at its source."""
+    check_submission(SubmissionKind.EVENT, event)
+    return add(session, SubmissionKind.EVENT, event)
 
 
 def _seal(entry: OutboxEntry, public_key: str) -> None:

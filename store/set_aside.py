@@ -20,6 +20,7 @@ from typing import Any
 from sqlalchemy import delete, func, select, tuple_
 from sqlalchemy.orm import Session
 
+from protocol.text import fitted
 from store import outbox
 from store.models import SetAsideRecord
 
@@ -56,7 +57,9 @@ def set_aside(session: Session, stream: str, poison: Poison) -> None:
     """Keeps ``poison`` in place of any earlier version set aside; reports it to the
     platform unless this very version was reported already."""
     key = (poison.kind[:32], poison.record_id[:64])
-    reason = poison.reason[:MAX_REASON]
+    # Its words name the record's fields, keys the platform sent (an ESC in a label's
+    # language key): made to fit, or the report itself was refused by the platform.
+    reason = fitted(poison.reason, MAX_REASON)
     data = poison.data if _keepable(poison.data) else None
     row = session.get(SetAsideRecord, key)
     moment = outbox.utcnow()
@@ -73,15 +76,14 @@ def set_aside(session: Session, stream: str, poison: Poison) -> None:
         reason,
         moment,
     )
-    outbox.add(
+    outbox.add_event(
         session,
-        "event",
         {
             "type": "record_set_aside",
             "stream": stream,
-            "kind": key[0],
-            "id": key[1],
-            "op": poison.op,
+            "kind": fitted(key[0], 32),
+            "id": fitted(key[1], 64),
+            "op": fitted(poison.op, 8),
             "reason": reason,
         },
     )

@@ -39,14 +39,13 @@ class HelpCall(NamedTuple):
 
 
 def record_help_request(session: Session, kiosk_id: str) -> str:
-    return outbox.add(session, "event", {"type": "help_requested", "kiosk": kiosk_id})
+    return outbox.add_event(session, {"type": "help_requested", "kiosk": kiosk_id})
 
 
 def record_help_answered(session: Session, operator_id: str, kiosk_id: str) -> str:
     """A welfare manager has taken the call: the dashboard stops showing it."""
-    return outbox.add(
+    return outbox.add_event(
         session,
-        "event",
         {
             "type": "help_answered",
             "operator": operator_id,

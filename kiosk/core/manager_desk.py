@@ -137,7 +137,7 @@ def record_assisted_session(
         reference = f"assisted-session|{moment}"
         proof = assisted_proof(proof_key, reference, operator_id, kiosk_id)
         event |= {"at": moment, "proof": proof}
-    return outbox.add(session, "event", event)
+    return outbox.add_event(session, event)
 
 
 # Paid through the kiosk's session first, then what the providers collect later.

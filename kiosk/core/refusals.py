@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 
 from forms.contact import contact_of
 from protocol.states import OutboxState
+from protocol.text import fitted
 from store import outbox
 from store.models import FormDefinition, OutboxEntry
 
@@ -64,14 +65,14 @@ def mark_dealt_with(
     if row is None or row.state != OutboxState.REJECTED or row.handled_at is not None:
         return False
     row.handled_at, row.handled_by, row.handled_outcome = now, operator_id, outcome
-    outbox.add(
+    outbox.add_event(
         session,
-        "event",
         {
             "type": "refusal_dealt_with",
             "record": entry_uuid,
             "record_kind": row.kind,
-            "code": row.reject_code or "",
+            # The platform's code, as an older kiosk stored it (protocol/wire.py cleans it now).
+            "code": fitted(row.reject_code or "", 64),
             "outcome": outcome,
             "operator": operator_id,
             "kiosk": kiosk_id,

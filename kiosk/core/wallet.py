@@ -224,9 +224,8 @@ def open_wallet(
         return _failed(session, tag, kiosk_id, now)
     forget_attempts(session, tag)
     moment = now.isoformat()
-    outbox.add(
+    outbox.add_event(
         session,
-        "event",
         {
             "type": "wallet_opened",
             "wallet": key.locator,
@@ -267,7 +266,7 @@ def _failed(session: Session, tag: str, kiosk_id: str, now: datetime) -> WalletR
     if read_to is not None and read_to.epoch is not None:
         # What this kiosk had of the wallets: a PIN set after it counts no failure.
         report |= {"wallet_cursor": read_to.cursor, "wallet_epoch": read_to.epoch}
-    outbox.add(session, "event", report)
+    outbox.add_event(session, report)
     if attempt.failures >= KIOSK_ATTEMPTS:
         attempt.locked_until, attempt.failures = now + KIOSK_LOCK, 0
         return WalletRefusal("locked_here")
@@ -311,9 +310,8 @@ def print_voucher(
             mark=voucher_copy_mark(copy_no) if copy_no else "",
         ),
     )
-    outbox.add(
+    outbox.add_event(
         session,
-        "event",
         {
             "type": "voucher_printed",
             # Its digest, not its id: the human code follows from the id, and events

@@ -176,7 +176,9 @@ class Submission(Base):
     __tablename__ = "submissions"
 
     id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
-    uuid: Mapped[str] = mapped_column(String(36))  # unique per device, not across them
+    # Unique per device, not across them; indexed alone too: a sealed record's refusal
+    # asks whether another device sent it before (central/platform/sealing.py copied).
+    uuid: Mapped[str] = mapped_column(String(36), index=True)
     device_id: Mapped[str] = mapped_column(String(36))
     # What was sent under the UUID (kind and payload): the same UUID with another hash
     # is a conflict, never the first record's answer.

@@ -144,7 +144,7 @@ def router(platform: Platform, guards: Guards) -> APIRouter:
         read, sealed = platform.open_sealed(read_batch(body, content_type))
         entries = [e for e in read if isinstance(e, SubmissionEntry)]
         answered = platform.submit(sender.id, entries)
-        stored = platform.with_call_backs(entries, answered, sealed)
+        stored = platform.with_call_backs(entries, answered, sealed, sender)
         answers = iter(stored)
         results = [next(answers) if isinstance(e, SubmissionEntry) else e for e in read]
         reply = messages.SubmissionResults(results=[r for r in results if r is not None])

@@ -18,9 +18,11 @@ from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey
 from pydantic import ValidationError
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from central.models import PlatformSecret, Record
+from central.devices import same_kiosk
+from central.models import Device, PlatformSecret, Record, Submission
 from central.platform.database import Database
 from forms.contact import contact_of
 from protocol import messages, sealing
@@ -120,12 +122,16 @@ class SubmissionSeal:
         entries: list[SubmissionEntry],
         results: list[SubmissionResult],
         sealed: set[str],
+        sender: Device,
     ) -> list[SubmissionResult]:
         """Refusals of sealed records, with how to reach their citizens: only for what
         the record says (its call closed, its answers, its form or price), never for who
         sent it or a repeat (a proof naming another kiosk, its tracking code taken): that
         is an envelope sent again, perhaps by another kiosk from a stolen disk, and the
-        platform would open for it what the envelope hides."""
+        platform would open for it what the envelope hides. Nor for an envelope another
+        kiosk sent before (``copied``), whatever the refusal: its call withdrawn or its
+        form replaced since, a copy is refused for what it says before it is seen to be
+        a repeat."""
         refused = {
             r.uuid
             for r in results
@@ -135,6 +141,7 @@ class SubmissionSeal:
             return results
         contacts: dict[str, messages.CallBack] = {}
         with self.database.sessions() as session:
+            refused -= copied(session, sender, refused)
             for entry in entries:
                 if entry.uuid not in refused or not isinstance(entry.payload, dict):
                     continue
@@ -146,6 +153,20 @@ class SubmissionSeal:
             r.model_copy(update={"contact": contacts[r.uuid]}) if r.uuid in contacts else r
             for r in results
         ]
+
+
+def copied(session: Session, sender: Device, uuids: set[str]) -> set[str]:
+    """The UUIDs among ``uuids`` another device sent before: a kiosk makes each record's
+    UUID, so another's is a copy of that kiosk's envelope (its disk keeps what it sent
+    for ``keep_sent_days``). Not a revoked earlier device of the sender's kiosk, whose
+    store was restored onto this one (central/devices.py ``same_kiosk``)."""
+    if not uuids:
+        return set()
+    own = {sender.id, *(device.id for device in same_kiosk(session, sender, revoked=True))}
+    sent = session.execute(
+        select(Submission.uuid, Submission.device_id).where(Submission.uuid.in_(uuids))
+    )
+    return {uuid for uuid, device_id in sent if device_id not in own}
 
 
 def _as_if_open(entry: SubmissionEntry, payload: dict[str, Any]) -> Read:

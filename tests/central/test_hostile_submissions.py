@@ -239,7 +239,10 @@ def test_a_call_back_that_cannot_be_written_is_left_out_never_raised(platform: P
         payload=payload,
     )
     refusal = SubmissionResult(uuid=entry.uuid, status="rejected", code="unknown_call")
-    [answer] = platform.with_call_backs([entry], [refusal], {entry.uuid})
+    _device_id, token = platform.enroll(platform.new_enrollment_code("kiosk"), "kiosk-1")
+    sender = platform.device_for(token)
+    assert sender is not None
+    [answer] = platform.with_call_backs([entry], [refusal], {entry.uuid}, sender)
     assert answer.contact is not None
     assert answer.contact.name.startswith("Anna?")
     assert answer.contact.phones == ["333?"]

@@ -32,7 +32,7 @@ from store.retention import RetentionRule
 from sync.client import PlatformClient
 from sync.engine import SyncEngine
 from tests.forms.samples import GOOD
-from tests.sync.conftest import Central, enrolled_client
+from tests.sync.conftest import ADMIN, Central, enrolled_client
 from tests.sync.helpers import application
 from vouchers.wallet_key import assisted_proof
 
@@ -344,3 +344,35 @@ def test_an_old_kiosks_sealed_record_opens_but_its_refusal_names_nobody(
     )
     assert (refused["status"], refused["code"]) == ("rejected", "impossible_timestamp")
     assert refused.get("contact") is None
+
+
+def test_an_envelope_copied_after_its_call_changed_is_refused_naming_nobody(
+    engine: SyncEngine, central: Central
+) -> None:
+    """A sealed record the kiosk delivered stays on its disk for ``keep_sent_days``. Sent
+    again with another kiosk's token once its call is gone, it is refused for what it
+    says (``unknown_call``) before it is seen as a repeat: it is still a copy, and the
+    platform must not open for it the citizen's name and phones."""
+    engine.run_once()
+    row = _add(engine.store, application(engine, tracking_code="DOM-7KQ2-XE4A"))
+    assert row.sealed is not None
+    entry = _as_sent(row)
+    engine.push()  # the kiosk that made it delivers it
+    gone = requests.delete(
+        f"{central.url}/v1/admin/records/calls/bs-piazzola",
+        headers={"Authorization": f"Bearer {ADMIN}"},
+        timeout=10,
+    )
+    assert gone.status_code == 200, gone.text
+    other = enrolled_client(central, comune="piazzola")
+    try:
+        answer = requests.post(
+            f"{central.url}/v1/submissions",
+            json={"entries": [entry]},
+            headers={"Authorization": f"Bearer {vars(other)['_token']}"},
+            timeout=10,
+        ).json()["results"][0]
+    finally:
+        other.close()
+    assert (answer["status"], answer["code"]) == ("rejected", "unknown_call")
+    assert answer.get("contact") is None

@@ -264,6 +264,9 @@ class CatalogScreen(DataScreen):
         self.go("category", category_id=category_id, comune_id=self.comune_id)
 
     def _run_search(self) -> None:
+        # Run now (a Comune chosen, "Search all the Comuni"): the search waiting for a
+        # pause in typing would only find the same and draw the list again.
+        self._search_timer.stop()
         text = self.search.text().strip()
         if not text:
             self.stack.setCurrentWidget(self.category_page)

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QLineEdit, QPushBut
 
 from kiosk.core.purchasing import Cart, cart_line
 from kiosk.ui.key_navigation import can_take_focus
+from kiosk.ui.screens.catalog import FIRST_RESULTS
 from kiosk.ui.screens.service_list import PAGE
 from store import mirror
 from tests.kiosk.people import listen
@@ -146,6 +147,38 @@ def test_a_search_waiting_for_a_pause_in_typing_leaves_the_focus_on_the_first_re
     _settle(qtbot, qapp)
     assert QApplication.focusWidget() is focus  # the same card: not drawn again
     _in_screen(window, focus)
+
+
+def test_a_sync_that_changes_the_results_leaves_the_focus_on_the_same_service(
+    qtbot, qapp, window, backend, snap
+) -> None:  # type: ignore[no-untyped-def]
+    """A sync pass found a new service for the search: the list is drawn again, and the
+    focus stays on the service it was on, even one further down than the first cards
+    drawn; it went to a Comune chip, which the next OK would have chosen."""
+    with backend.store.write() as session:
+        found = [service_record(f"z{n:02}", f"Zafferano {n:02}") for n in range(FIRST_RESULTS + 5)]
+        mirror.upsert(session, "services", found)
+    window.go("catalog", {})
+    _settle(qtbot, qapp)
+    screen = window.screens["catalog"]
+    screen.findChild(QLineEdit, "searchField").setText("zafferano")
+    screen._run_search()  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: not screen._result_filling.busy)  # type: ignore[attr-defined]
+    window.navigator.used = True
+    card = screen._shown_results()[FIRST_RESULTS + 2]  # type: ignore[attr-defined]
+    card.setFocus(Qt.FocusReason.TabFocusReason)
+    _settle(qtbot, qapp)
+    service_id = card.service_id
+    with backend.store.write() as session:
+        mirror.upsert(session, "services", [service_record("z99", "Zafferano 99")])
+    window.refresh()  # what the sync bridge calls after a pass that changed the mirror
+    _settle(qtbot, qapp)
+    focus = QApplication.focusWidget()
+    assert focus is not None
+    _in_screen(window, focus)
+    assert getattr(focus, "service_id", None) == service_id, focus.objectName()
+    assert len(screen._results) == FIRST_RESULTS + 6  # type: ignore[attr-defined]
+    snap(window, "results-by-keys-after-sync")
 
 
 @pytest.mark.parametrize("lang", ["it", "ar"])

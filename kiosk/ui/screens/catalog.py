@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QApplication,
     QButtonGroup,
     QFrame,
     QGridLayout,
@@ -278,6 +279,27 @@ class CatalogScreen(DataScreen):
         self.stack.setCurrentWidget(self.results_page)
 
     def _render_results(self) -> None:
+        """The list drawn again (a search, a sync pass that changed what is found). By
+        keys, the focus stays on the same service's card, else goes to the first one
+        (found nothing, to the ways on): when the old cards hide, the new ones are not
+        drawn yet, and the navigator's safety net would find only a Comune chip."""
+        focus = QApplication.focusWidget()
+        kept = focus.service_id if isinstance(focus, CardButton) else ""
+        ids = [service.id for service in self._results]
+        # That card drawn at once, even when it is further down than the first slice.
+        at_once = max(FIRST_RESULTS, ids.index(kept) + 1 if kept in ids else 0)
+        focus_through(
+            self.results_page,
+            lambda: self._draw_results(at_once),
+            lambda: self._focus_after_redraw(kept),
+        )
+
+    def _focus_after_redraw(self, service_id: str) -> list[QWidget]:
+        cards = self._shown_results()
+        same = [c for c in cards if isinstance(c, CardButton) and c.service_id == service_id]
+        return [*same, *cards[:1], self.all_comuni_button, self.search_help_button]
+
+    def _draw_results(self, at_once: int) -> None:
         self.results.clear()
         text = self.search.text().strip()
         found = self._found
@@ -309,7 +331,7 @@ class CatalogScreen(DataScreen):
         self.results_summary.setText(summary)
         self.nothing_actions.setVisible(count == 0)
         self.all_comuni_button.setVisible(self._scope() is not None)
-        self._result_filling.start(self._results, at_once=FIRST_RESULTS)
+        self._result_filling.start(self._results, at_once=at_once)
 
     def _add_result(self, service: ServiceSummary) -> None:
         card = service_card(service, self.ctx.lang)

@@ -23,8 +23,7 @@ from kiosk.ui.widgets.form_keyboard import FormKeyboard
 from kiosk.ui.widgets.keyboard import OnScreenKeyboard
 from tests.conftest import SCREENSHOT_DIR, texts_cut_off
 from tests.kiosk.people import prefilled, shown
-from tests.kiosk.test_go_on_above_keys import _on_window, _out_of_view
-from tests.kiosk.views import add_to_cart
+from tests.kiosk.views import add_to_cart, on_window, out_of_view
 
 DIGITS = set(string.digits)
 LOWER = set(string.ascii_lowercase)
@@ -253,14 +252,14 @@ def test_a_phone_and_an_email_typed_on_their_keys_stay_in_view_with_next(  # typ
         qtbot.wait(20)
         for _ in range(3):
             qapp.processEvents()
-        keys_top = _on_window(screen.keyboard).top()
-        page_top = _on_window(screen.page.viewport()).top()
+        keys_top = on_window(screen.keyboard).top()
+        page_top = on_window(screen.page.viewport()).top()
         SCREENSHOT_DIR.mkdir(parents=True, exist_ok=True)
         window.grab().save(str(SCREENSHOT_DIR / f"field-keys-{name}-{lang}-{size[0]}.png"))
         problems = {
             what: why
             for what, widget in (("field", box), ("Next", screen.next_button))
-            if (why := _out_of_view(widget, keys_top, page_top))
+            if (why := out_of_view(widget, keys_top, page_top))
         }
         assert not problems, problems
         assert not (cut := texts_cut_off(window)), cut

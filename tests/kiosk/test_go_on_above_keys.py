@@ -12,13 +12,13 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-from PySide6.QtCore import QPoint, QRect, Qt
-from PySide6.QtWidgets import QAbstractButton, QLabel, QLineEdit, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractButton, QLabel, QLineEdit
 
 from kiosk.ui.widgets.keyboard import OnScreenKeyboard
 from tests.conftest import SCREENSHOT_DIR
 from tests.kiosk.people import opened
-from tests.kiosk.views import add_to_cart, as_manager
+from tests.kiosk.views import add_to_cart, as_manager, on_window, out_of_view
 
 PANELS = [(1280, 800), (1920, 1080)]
 
@@ -92,23 +92,6 @@ CASES: list[tuple[str, Callable, str, str]] = [  # type: ignore[type-arg]
 ]
 
 
-def _on_window(widget: QWidget) -> QRect:
-    return QRect(widget.mapTo(widget.window(), QPoint(0, 0)), widget.size())
-
-
-def _out_of_view(widget: QWidget, keys_top: int, header_bottom: int) -> str:
-    """Why ``widget`` is not wholly in view above the keys, if it is not."""
-    if not widget.isVisible():
-        return "hidden"
-    shown = widget.visibleRegion().boundingRect()
-    if shown.height() < widget.height() or shown.width() < widget.width():
-        return f"{shown.height()} of {widget.height()} px in view"
-    place = _on_window(widget)
-    if place.bottom() >= keys_top or place.top() < header_bottom:
-        return f"at {place.top()}..{place.bottom()}, the page is {header_bottom}..{keys_top}"
-    return ""
-
-
 @pytest.mark.parametrize("large", [False, True], ids=["normal", "larger"])
 @pytest.mark.parametrize("size", PANELS, ids=[str(p[0]) for p in PANELS])
 @pytest.mark.parametrize("lang", ["it", "uk", "ar"])
@@ -126,8 +109,8 @@ def test_the_field_its_message_and_the_button_that_goes_on_are_above_the_keys(  
     qtbot.mouseClick(box, Qt.MouseButton.LeftButton)
     _settle(qtbot, qapp)
     [keys] = [k for k in screen.findChildren(OnScreenKeyboard) if k.isVisible()]
-    keys_top = _on_window(keys).top()
-    page = _on_window(screen.page.viewport())
+    keys_top = on_window(keys).top()
+    page = on_window(screen.page.viewport())
     shown = {
         "field": box,
         "message": screen.findChild(QLabel, message),
@@ -136,7 +119,7 @@ def test_the_field_its_message_and_the_button_that_goes_on_are_above_the_keys(  
     problems = [
         f"{name}: {why}"
         for name, widget in shown.items()
-        if (why := _out_of_view(widget, keys_top, page.top()))
+        if (why := out_of_view(widget, keys_top, page.top()))
     ]
     if (window.width(), window.height()) != size:
         problems.append(f"the window grew to {window.width()}x{window.height()}")

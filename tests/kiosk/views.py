@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QLineEdit, QPushButton
+from PySide6.QtWidgets import QLineEdit, QPushButton, QWidget
 
 from kiosk.core.manager_login import Manager
 from tests.kiosk.people import opened, prefilled
@@ -105,3 +105,21 @@ VIEWS: dict[str, Callable] = {
     "manager desk": as_manager,
     "assisted desk payment": assisted_desk_payment,
 }
+
+
+def on_window(widget: QWidget) -> QRect:
+    """Where ``widget`` is, in its window's coordinates."""
+    return QRect(widget.mapTo(widget.window(), QPoint(0, 0)), widget.size())
+
+
+def out_of_view(widget: QWidget, keys_top: int, header_bottom: int) -> str:
+    """Why ``widget`` is not wholly in view above the keys, if it is not."""
+    if not widget.isVisible():
+        return "hidden"
+    shown = widget.visibleRegion().boundingRect()
+    if shown.height() < widget.height() or shown.width() < widget.width():
+        return f"{shown.height()} of {widget.height()} px in view"
+    place = on_window(widget)
+    if place.bottom() >= keys_top or place.top() < header_bottom:
+        return f"at {place.top()}..{place.bottom()}, the page is {header_bottom}..{keys_top}"
+    return ""

@@ -201,3 +201,78 @@ def test_a_control_hidden_with_the_focus_hands_it_to_the_next_one_in_the_screen(
     _in_screen(window, focus)
     assert focus.objectName() == "toCheckout"  # the next control, not the header
     line.deleteLater()
+
+
+def _long_category(qtbot, window, backend) -> QWidget:  # type: ignore[no-untyped-def]
+    """The category with more services than a page, "Show more" drawn, by keys."""
+    count = backend.catalog.category("silvercare", None).service_count
+    with backend.store.write() as session:
+        extra = [service_record(f"s9{n:02}", f"Servizio {n}") for n in range(PAGE + 5 - count)]
+        mirror.upsert(session, "services", extra)
+    window.go("category", {"category_id": "silvercare"})
+    qtbot.waitUntil(
+        lambda: any(b.isVisible() for b in window.findChildren(QPushButton, "showMore"))
+    )
+    window.navigator.used = True
+    return window.screens["category"]
+
+
+def _sync_brings(qtbot, qapp, window, backend, service_id: str, title: str) -> QWidget:  # type: ignore[no-untyped-def]
+    """A sync pass brings a service, and the window shows it: the control with focus."""
+    with backend.store.write() as session:
+        mirror.upsert(session, "services", [service_record(service_id, title)])
+    window.refresh()  # what the sync bridge calls after a pass that changed the mirror
+    _settle(qtbot, qapp)
+    focus = QApplication.focusWidget()
+    assert focus is not None
+    _in_screen(window, focus)
+    return focus
+
+
+def test_a_sync_leaves_the_focus_on_show_more(qtbot, qapp, window, backend, snap) -> None:  # type: ignore[no-untyped-def]
+    """A sync pass that changed the category drew it again while the focus was on "Show
+    more": the button hid before the new one was drawn, and the focus fell on the last
+    card, where the next OK opened that service instead of showing more."""
+    screen = _long_category(qtbot, window, backend)
+    _shown(screen, "showMore").setFocus(Qt.FocusReason.TabFocusReason)
+    _settle(qtbot, qapp)
+    focus = _sync_brings(qtbot, qapp, window, backend, "s800", "Servizio nuovo")
+    assert focus.objectName() == "showMore"
+    assert focus is screen._more  # type: ignore[attr-defined]  # the new one, shown
+    snap(window, "category-show-more-by-keys-after-sync")
+    qtbot.keyPress(focus, Qt.Key.Key_Return)  # the next OK shows more services
+    _settle(qtbot, qapp)
+    assert window.current_route == "category"
+    assert QApplication.focusWidget() is screen._cards[PAGE]  # type: ignore[attr-defined]
+
+
+def test_a_sync_leaves_the_focus_on_the_same_service_in_the_category(
+    qtbot, qapp, window, backend
+) -> None:  # type: ignore[no-untyped-def]
+    """A service new at the top of the category moves every other one down a card: the
+    focus follows its service, not the card it was on (which now shows the one before)."""
+    screen = _long_category(qtbot, window, backend)
+    card = screen._cards[3]  # type: ignore[attr-defined]
+    card.setFocus(Qt.FocusReason.TabFocusReason)
+    _settle(qtbot, qapp)
+    service_id = card.service_id
+    focus = _sync_brings(qtbot, qapp, window, backend, "s801", "AAA Servizio primo")
+    assert screen._cards[0].service_id == "s801"  # type: ignore[attr-defined]
+    assert getattr(focus, "service_id", None) == service_id
+
+
+def test_a_sync_that_removes_show_more_leaves_the_focus_on_the_first_card(
+    qtbot, qapp, window, backend
+) -> None:  # type: ignore[no-untyped-def]
+    screen = _long_category(qtbot, window, backend)
+    _shown(screen, "showMore").setFocus(Qt.FocusReason.TabFocusReason)
+    _settle(qtbot, qapp)
+    listed = backend.catalog.services_in_category("silvercare", None, limit=PAGE + 5, offset=0)
+    with backend.store.write() as session:  # all but a page's worth withdrawn
+        mirror.remove(session, "services", [s.id for s in listed[PAGE:]])
+    window.refresh()
+    _settle(qtbot, qapp)
+    focus = QApplication.focusWidget()
+    assert focus is not None
+    _in_screen(window, focus)
+    assert focus is screen._cards[0]  # type: ignore[attr-defined]

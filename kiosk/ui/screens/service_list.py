@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtWidgets import QPushButton
+from PySide6.QtWidgets import QApplication, QPushButton, QWidget
 
 from kiosk.ui.key_navigation import focus_through
 from kiosk.ui.screens.base import DataScreen, UiContext
@@ -54,7 +54,10 @@ class ServiceListScreen(DataScreen):
         opening = not self.isVisible()
         self.category_id, self.comune_id = category_id, comune_id
         self._category, self._services = category, first_page
-        self._fill(at_once=FIRST_CARDS if opening else 0)
+        if opening:
+            self._fill(at_once=FIRST_CARDS)
+        else:
+            self._redraw()
 
     def forget(self) -> None:
         """The next person opens the category afresh: the pages the last one asked for
@@ -67,7 +70,27 @@ class ServiceListScreen(DataScreen):
         super().forget()
 
     def retranslate(self) -> None:
-        self._fill(at_once=0)
+        self._redraw()
+
+    def _redraw(self) -> None:
+        """The list drawn again on screen (a sync pass, a language). By keys, the focus
+        stays on "Show more" if it is still offered, else on the same service's card,
+        else on the first: "Show more" hides before the cards are drawn again, and the
+        navigator's safety net would leave the focus on the last card."""
+        focus = QApplication.focusWidget()
+        keys = focus is not None and self.list.isAncestorOf(focus)
+        on_more = keys and focus is self._more
+        kept = focus.service_id if isinstance(focus, CardButton) else ""
+        focus_through(
+            self.list,
+            # By keys every card and the button are drawn now, for the focus to go to.
+            lambda: self._fill(at_once=len(self._services) if keys else 0),
+            lambda: self._focus_after_redraw(on_more, kept),
+        )
+
+    def _focus_after_redraw(self, on_more: bool, service_id: str) -> list[QWidget | None]:
+        same = [c for c in self._cards if service_id and c.service_id == service_id]
+        return [self._more if on_more else None, *same, *self._cards[:1]]
 
     def _page(self, category_id: str, scope: str | None, offset: int) -> list[ServiceSummary]:
         # Only what is drawn is read: a category can hold thousands of services.

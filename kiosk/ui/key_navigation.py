@@ -109,8 +109,17 @@ def focus_through(
     target = next((w for w in choose() if w is not None and can_take_focus(w)), None)
     if target is None:
         target = first_control(part)
-    if target is not None:
+    if target is None:
+        return
+    navigator = getattr(part.window(), "navigator", None)
+    if not isinstance(navigator, KeyNavigator):
         target.setFocus(Qt.FocusReason.TabFocusReason)
+        return
+    navigator.redrawing = True  # spoken mode: the same words again are no news
+    try:
+        target.setFocus(Qt.FocusReason.TabFocusReason)
+    finally:
+        navigator.redrawing = False
 
 
 def first_control(part: QWidget) -> QWidget | None:
@@ -229,6 +238,9 @@ class KeyNavigator(QObject):
         # A control disabled with the focus: it takes it back when enabled (see _park).
         self._parked: QWidget | None = None
         self.restoring = False  # the focus going back to it: no news for spoken mode
+        # The focus given back after a list was drawn again (``focus_through``): news
+        # for spoken mode only if the control says something else than the one it left.
+        self.redrawing = False
         window.installEventFilter(self)
         app.focusChanged.connect(self._focus_changed)
         from kiosk.ui.widgets.overlay import layer_news

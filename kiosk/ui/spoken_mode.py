@@ -22,6 +22,7 @@ import unicodedata
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
+import shiboken6
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAccessible, QKeyEvent
 from PySide6.QtWidgets import (
@@ -158,6 +159,7 @@ class SpokenMode(QObject):
         self._repeats = 0
         self._announcing = False
         self._seen_live: set[str] = set()
+        self._left = ""  # what the control said that the focus was last taken off
         self._layer: QWidget | None = None
         self._countdown = ""
         # A button being clicked, as it was (checked, words): its change is said after.
@@ -241,6 +243,7 @@ class SpokenMode(QObject):
     def reset(self) -> None:
         """The visit ended: silence, spoken mode off, volume back to the configured level."""
         self.speaker.stop()
+        self._left = ""
         was_on = self.on
         if self.on:
             self._app.removeEventFilter(self)
@@ -435,7 +438,11 @@ class SpokenMode(QObject):
         self.say(". ".join(w for w in (LANGUAGE_NAMES.get(code, ""), self._screen_words()) if w))
 
     @quiet_slot
-    def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+    def _focus_changed(self, old: QWidget | None, new: QWidget | None) -> None:
+        if self.on and new is None and old is not None and shiboken6.isValid(old):
+            # The focus taken off a control (a list about to be drawn again): what it
+            # said, for the control that takes it back (see _same_again).
+            self._left = self.describe(old) if old.window() is self.window else ""
         if (
             self.on
             and not self._announcing
@@ -446,7 +453,16 @@ class SpokenMode(QObject):
             and new.window() is self.window
             and can_take_focus(new)
         ):
-            self.say(self.describe(new))
+            words = self.describe(new)
+            if not self._same_again(words):
+                self.say(words)
+
+    def _same_again(self, words: str) -> bool:
+        """A list drawn again (a sync pass) gave the focus back to a control that says
+        what the one it left said (the same service's card): the citizen never moved,
+        and hearing it at every pass that changed the list would be noise."""
+        navigator = self.window.navigator
+        return navigator is not None and navigator.redrawing and words == self._left
 
     def _focus_returning(self) -> bool:
         """The focus goes back to the control that had it before it was disabled (Search

@@ -276,3 +276,31 @@ def test_a_sync_that_removes_show_more_leaves_the_focus_on_the_first_card(
     assert focus is not None
     _in_screen(window, focus)
     assert focus is screen._cards[0]  # type: ignore[attr-defined]
+
+
+def test_spoken_mode_does_not_say_the_same_service_again_after_a_sync(
+    qtbot, qapp, window, backend
+) -> None:  # type: ignore[no-untyped-def]
+    """The focus given back to the same service's card after a sync drew the list
+    again: the citizen never moved, so nothing is said (it was said again at every pass
+    that changed the list). A focus that really moved is still said."""
+    screen = _long_category(qtbot, window, backend)
+    speaker = listen(window)
+    window.spoken.start()
+    _settle(qtbot, qapp)
+    card = screen._cards[3]  # type: ignore[attr-defined]
+    card.setFocus(Qt.FocusReason.TabFocusReason)
+    _settle(qtbot, qapp)
+    service_id, title = card.service_id, card.accessibleName()
+    assert title and any(title in text for text in speaker.texts())
+    speaker.said.clear()
+    focus = _sync_brings(qtbot, qapp, window, backend, "s802", "AAA Servizio primo")
+    assert focus is not card and getattr(focus, "service_id", None) == service_id
+    assert not any(title in text for text in speaker.texts()), speaker.texts()
+    with backend.store.write() as session:  # the service withdrawn: the focus moves
+        mirror.remove(session, "services", [service_id])
+    window.refresh()
+    _settle(qtbot, qapp)
+    first = screen._cards[0]  # type: ignore[attr-defined]
+    assert QApplication.focusWidget() is first
+    assert any(first.accessibleName() in text for text in speaker.texts()), speaker.texts()

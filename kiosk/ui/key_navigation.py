@@ -122,6 +122,23 @@ def focus_through(
         navigator.redrawing = False
 
 
+def redraw_by_name(
+    part: QWidget,
+    rebuild: Callable[[], None],
+    fallback: Callable[[], Sequence[QWidget | None]] = lambda: [],
+) -> None:
+    """Runs ``rebuild``, which draws ``part``'s controls again under the same names (a
+    sync pass): the focus, if it was on one, goes to the one of that name as drawn
+    again, else to the first of ``fallback()``, else to ``part``'s first control."""
+    focus = QApplication.focusWidget()
+    name = focus.objectName() if focus is not None and part.isAncestorOf(focus) else ""
+    focus_through(
+        part,
+        rebuild,
+        lambda: [*(part.findChildren(QWidget, name) if name else []), *fallback()],
+    )
+
+
 def first_control(part: QWidget) -> QWidget | None:
     """``part``'s first control in reading order, a text field last (it would open the
     on-screen keyboard)."""

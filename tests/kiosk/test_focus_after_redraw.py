@@ -304,3 +304,78 @@ def test_spoken_mode_does_not_say_the_same_service_again_after_a_sync(
     first = screen._cards[0]  # type: ignore[attr-defined]
     assert QApplication.focusWidget() is first
     assert any(first.accessibleName() in text for text in speaker.texts()), speaker.texts()
+
+
+def _after_sync(qtbot, qapp, window) -> QWidget:  # type: ignore[no-untyped-def]
+    window.refresh()  # what the sync bridge calls after a pass that changed the mirror
+    _settle(qtbot, qapp)
+    focus = QApplication.focusWidget()
+    assert focus is not None
+    _in_screen(window, focus)
+    return focus
+
+
+def test_a_sync_leaves_the_focus_on_the_same_button_of_the_cart(qtbot, qapp, window) -> None:  # type: ignore[no-untyped-def]
+    """Every sync pass drew the cart's lines again: the focus on a line's "Remove" fell
+    on "Go on to payment", which the next OK pressed."""
+    screen = _cart(qtbot, qapp, window, ["s01", "s14"])
+    _shown(screen, "remove_s01").setFocus(Qt.FocusReason.TabFocusReason)
+    _settle(qtbot, qapp)
+    assert _after_sync(qtbot, qapp, window).objectName() == "remove_s01"
+
+
+def test_a_sync_leaves_the_focus_on_the_same_call(qtbot, qapp, window, backend) -> None:  # type: ignore[no-untyped-def]
+    """A sync pass that closed another call drew the calls again: the focus on the
+    next call's button went to the nearest control left, not to that button."""
+    window.go("calls", {})
+    _settle(qtbot, qapp)
+    window.navigator.used = True
+    screen = window.screens["calls"]
+    names = [b.objectName() for b in screen.list.findChildren(QAbstractButton) if b.isVisible()]
+    kept = next(n for n in names if not n.endswith("bs-piazzola"))
+    _shown(screen, kept).setFocus(Qt.FocusReason.TabFocusReason)
+    _settle(qtbot, qapp)
+    with backend.store.write() as session:
+        mirror.remove(session, "calls", ["bs-piazzola"])
+    assert _after_sync(qtbot, qapp, window).objectName() == kept
+
+
+def test_a_sync_leaves_the_focus_on_the_same_voucher(qtbot, qapp, window) -> None:  # type: ignore[no-untyped-def]
+    from tests.kiosk.test_forgotten_fields import voucher
+
+    window.go("wallet", {})
+    _settle(qtbot, qapp)
+    window.navigator.used = True
+    screen = window.screens["wallet"]
+    screen.show_vouchers([voucher(1), voucher(2)])  # type: ignore[attr-defined]
+    _settle(qtbot, qapp)
+    _shown(screen, "printVoucher_v2").setFocus(Qt.FocusReason.TabFocusReason)
+    _settle(qtbot, qapp)
+    window.navigation.refresh()  # the screen's part of a sync pass
+    _settle(qtbot, qapp)
+    assert QApplication.focusWidget().objectName() == "printVoucher_v2"
+    screen.show_vouchers([voucher(2), voucher(3)])  # type: ignore[attr-defined]  # read again
+    _settle(qtbot, qapp)
+    assert QApplication.focusWidget().objectName() == "printVoucher_v2"
+
+
+def test_a_sync_leaves_the_focus_on_the_same_button_of_the_operator_area(
+    qtbot, qapp, window, backend
+) -> None:  # type: ignore[no-untyped-def]
+    """The desk's figures are read again after every sync pass, and both columns were
+    drawn again: the focus on a button fell on the nearest control left."""
+    from tests.kiosk.test_manager_dashboard import show_desk
+
+    screen = show_desk(window, backend)
+    _settle(qtbot, qapp)
+    window.navigator.used = True
+    names = [b.objectName() for b in screen.right.findChildren(QAbstractButton) if b.isVisible()]
+    kept = names[-1]
+    before = _shown(screen, kept)
+    before.setFocus(Qt.FocusReason.TabFocusReason)
+    _settle(qtbot, qapp)
+    screen.show_facts(screen.facts)  # type: ignore[arg-type]  # as after every sync pass
+    _settle(qtbot, qapp)
+    assert _shown(screen, kept) is not before  # drawn again
+    focus = QApplication.focusWidget()
+    assert focus is not None and focus.objectName() == kept, (names, focus.objectName())

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout
 
+from kiosk.ui.key_navigation import redraw_by_name
 from kiosk.ui.screens.base import DataScreen, UiContext
 from kiosk.ui.texts import local_date_time
 from kiosk.ui.widgets.common import ScrollList, SideBySideWhenRoom, button, card, label
@@ -57,7 +58,8 @@ class CallsScreen(DataScreen):
         calls = self.catalog.open_calls(self.ctx.social_point.comune, datetime.now(UTC))
         if calls != self._calls:
             self._calls = calls
-            self.retranslate()
+            # By keys the focus stays on the same call's button, else the first call's.
+            redraw_by_name(self.list, self.retranslate, lambda: [self.status_button])
 
     def _call_card(self, call: CallInfo, lang: str):  # type: ignore[no-untyped-def]
         frame = card()

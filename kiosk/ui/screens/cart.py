@@ -8,7 +8,7 @@ from typing import Any
 from PySide6.QtWidgets import QAbstractButton, QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.core.purchasing import MAX_QUANTITY, CartLine
-from kiosk.ui.key_navigation import focus_through
+from kiosk.ui.key_navigation import focus_through, redraw_by_name
 from kiosk.ui.screens.base import DataScreen, UiContext
 from kiosk.ui.texts import quantity_text, unit_text
 from kiosk.ui.widgets.common import ScrollList, button, card, label
@@ -54,6 +54,14 @@ class CartScreen(DataScreen):
 
     def enter(self, **params: Any) -> None:
         self.retranslate()
+
+    def mirror_changed(self, **params: Any) -> None:
+        # A sync pass drew the lines again: by keys the focus stays on the same button
+        # of the same line, not on "Go on to payment" (the safety net's nearest).
+        redraw_by_name(self.list, self.retranslate, self._ways_on)
+
+    def _ways_on(self) -> list[QWidget]:
+        return [self.checkout_button, *self.list.findChildren(QAbstractButton, "cartChooseService")]
 
     def _line(self, line: CartLine) -> QWidget:
         lang = self.ctx.lang

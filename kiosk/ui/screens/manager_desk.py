@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QEvent, QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from kiosk.ui.key_navigation import redraw_by_name
 from kiosk.ui.screens.base import DataScreen, UiContext
 from kiosk.ui.widgets.common import ScrollList, button, card, label
 from kiosk.ui.widgets.settle import Settling
@@ -175,7 +177,14 @@ class ManagerDeskScreen(DataScreen):
         }
         self.notice_label.setText(notices.get(self.notice, ""))
         self.notice_label.setVisible(bool(self.notice))
-        self._draw()
+        # By keys the focus stays on the same button of its column as drawn again, not
+        # on the safety net's nearest control (a refresh comes after every sync pass).
+        focus = QApplication.focusWidget()
+        column = next(
+            (c for c in (self.left, self.right) if focus is not None and c.isAncestorOf(focus)),
+            self.left,
+        )
+        redraw_by_name(column, self._draw)
 
     def _draw(self) -> None:
         # Redrawn on every refresh: each column stays where the manager had scrolled it.

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
+from kiosk.ui.key_navigation import first_control, redraw_by_name
 from kiosk.ui.screens.base import DataScreen, UiContext
 from kiosk.ui.widgets.common import ScrollList, button, card, label, personal
 from kiosk.ui.widgets.identify import IdentifyBox, wallet_refusal_text
@@ -58,7 +59,7 @@ class WalletScreen(DataScreen):
         # A sync pass during the visit: what the citizen typed and was shown stays (it
         # was all forgotten, as if they had come to this screen anew); the wallet opened
         # is read again, so no buono redeemed meanwhile is offered for printing.
-        self.retranslate()
+        self._redraw()
         self.wallet_stale.emit()
 
     def enter(self, **params: Any) -> None:
@@ -80,7 +81,13 @@ class WalletScreen(DataScreen):
 
     def show_vouchers(self, vouchers: list[WalletVoucher]) -> None:
         self.vouchers, self.problem = vouchers, None
-        self.retranslate()
+        self._redraw()
+
+    def _redraw(self) -> None:
+        """The vouchers drawn again (a sync pass, the wallet read again after it): by
+        keys the focus stays on the same voucher's Print, not on the safety net's
+        nearest control."""
+        redraw_by_name(self.list, self.retranslate, lambda: [first_control(self)])
 
     def show_problem(self, problem: str) -> None:
         """Says what went wrong: the kiosk has not reached the platform yet (so it

@@ -2442,6 +2442,19 @@ Dalla stampante escono la ricevuta e un buono per ogni servizio: mostra il buono
         </message>
     </context>
     <context>
+        <name>ScanNotice</name>
+        <message>
+            <location filename="../../kiosk/ui/widgets/scan_notice.py" line="87" />
+            <source>Code read</source>
+            <translation>Codice letto</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/scan_notice.py" line="88" />
+            <source>It is not needed on this page. You can carry on.</source>
+            <translation>Non serve in questa pagina. Puoi continuare.</translation>
+        </message>
+    </context>
+    <context>
         <name>ServiceDetailScreen</name>
         <message>
             <location filename="../../kiosk/ui/screens/service_detail.py" line="144" />

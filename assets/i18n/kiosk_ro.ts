@@ -2465,6 +2465,19 @@ Din imprimantă ies chitanța și câte un tichet pentru fiecare serviciu: arăt
         </message>
     </context>
     <context>
+        <name>ScanNotice</name>
+        <message>
+            <location filename="../../kiosk/ui/widgets/scan_notice.py" line="87" />
+            <source>Code read</source>
+            <translation type="unfinished">Cod citit</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/scan_notice.py" line="88" />
+            <source>It is not needed on this page. You can carry on.</source>
+            <translation type="unfinished">Nu este necesar pe această pagină. Puteți continua.</translation>
+        </message>
+    </context>
+    <context>
         <name>ServiceDetailScreen</name>
         <message>
             <location filename="../../kiosk/ui/screens/service_detail.py" line="144" />

@@ -2442,6 +2442,19 @@ Nga printeri dalin dëftesa dhe një kupon për çdo shërbim: tregojani kuponin
         </message>
     </context>
     <context>
+        <name>ScanNotice</name>
+        <message>
+            <location filename="../../kiosk/ui/widgets/scan_notice.py" line="87" />
+            <source>Code read</source>
+            <translation type="unfinished">Kodi u lexua</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/scan_notice.py" line="88" />
+            <source>It is not needed on this page. You can carry on.</source>
+            <translation type="unfinished">Nuk nevojitet në këtë faqe. Mund të vazhdoni.</translation>
+        </message>
+    </context>
+    <context>
         <name>ServiceDetailScreen</name>
         <message>
             <location filename="../../kiosk/ui/screens/service_detail.py" line="144" />

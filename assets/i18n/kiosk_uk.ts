@@ -2465,6 +2465,19 @@ The receipt and one voucher per service are coming out of the printer: show the 
         </message>
     </context>
     <context>
+        <name>ScanNotice</name>
+        <message>
+            <location filename="../../kiosk/ui/widgets/scan_notice.py" line="87" />
+            <source>Code read</source>
+            <translation type="unfinished">Код зчитано</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/scan_notice.py" line="88" />
+            <source>It is not needed on this page. You can carry on.</source>
+            <translation type="unfinished">На цій сторінці він не потрібен. Можете продовжувати.</translation>
+        </message>
+    </context>
+    <context>
         <name>ServiceDetailScreen</name>
         <message>
             <location filename="../../kiosk/ui/screens/service_detail.py" line="144" />

@@ -2419,6 +2419,19 @@ The receipt and one voucher per service are coming out of the printer: show the 
         </message>
     </context>
     <context>
+        <name>ScanNotice</name>
+        <message>
+            <location filename="../../kiosk/ui/widgets/scan_notice.py" line="87" />
+            <source>Code read</source>
+            <translation type="unfinished">已读取代码</translation>
+        </message>
+        <message>
+            <location filename="../../kiosk/ui/widgets/scan_notice.py" line="88" />
+            <source>It is not needed on this page. You can carry on.</source>
+            <translation type="unfinished">此页面不需要它。您可以继续操作。</translation>
+        </message>
+    </context>
+    <context>
         <name>ServiceDetailScreen</name>
         <message>
             <location filename="../../kiosk/ui/screens/service_detail.py" line="144" />

@@ -49,6 +49,7 @@ if TYPE_CHECKING:
     from kiosk.ui.key_navigation import KeyNavigator
     from kiosk.ui.spoken_mode import SpokenMode
     from kiosk.ui.widgets.overlay import Confirm, Overlay
+    from kiosk.ui.widgets.scan_notice import ScanNotice
     from store.catalog import CatalogReader
 
 
@@ -135,7 +136,8 @@ class MainWindow(QMainWindow):
         self.navigation = Navigation(ctx, self.stack, self)
         column.addWidget(self._build_header())
         column.addWidget(self.stack, 1)
-        column.addWidget(self._build_footer())
+        self.footer = self._build_footer()
+        column.addWidget(self.footer)
         self.setCentralWidget(root)
         self.body = root  # what the layers cover (the header and footer with the screen)
         self.visits = VisitLifecycle(ctx, self.navigation, root, countdown_s)
@@ -145,6 +147,7 @@ class MainWindow(QMainWindow):
         self.manager_mode.watch_long_press(self.name_label, self.comune_label)
         self._typing_watch = TypingWatch(self.comune_label, self)
         self._overlay: Overlay | None = None  # built on first use, not at start-up
+        self._scan_notice: ScanNotice | None = None  # likewise
         self.visits.visit_layers.append(
             lambda: self._overlay is not None and self._overlay.isVisible()
         )
@@ -353,6 +356,8 @@ class MainWindow(QMainWindow):
         self.back_button.setEnabled(not at_home)
         self.home_button.setEnabled(not at_home)
         self._show_languages(at_home)
+        if self._scan_notice is not None:
+            self._scan_notice.hide_now()  # it was about the page the citizen left
         self.screen_shown.emit(route)
 
     # The visit and manager mode ----------------------------------------------------------
@@ -379,6 +384,8 @@ class MainWindow(QMainWindow):
         for layer in (self._overlay, self._end_assisted_question):
             if layer is not None:
                 layer.hide()
+        if self._scan_notice is not None:
+            self._scan_notice.hide_now()
         if self.large_text_button.isChecked() or self.contrast_button.isChecked():
             self.large_text_button.setChecked(False)
             self.contrast_button.setChecked(False)
@@ -493,6 +500,18 @@ class MainWindow(QMainWindow):
 
             self._overlay = Overlay(self.body)
         return self._overlay
+
+    def tell_scan_unused(self) -> None:
+        """The scanner read a code this page has no use for: the citizen, who saw it
+        light up, is told so in a passing line (and hears it in spoken mode), with the
+        focus, a switch's highlight and the next tap left as they were."""
+        if self._scan_notice is None:
+            from kiosk.ui.widgets.scan_notice import ScanNotice
+
+            self._scan_notice = ScanNotice(self.body, self.stack, self.footer)
+        words = self._scan_notice.tell()
+        if self.spoken is not None and self.spoken.on:
+            self.spoken.say(words)
 
     def show_help(self) -> None:
         """The citizen asked for help: the welfare managers are called (ManagerController

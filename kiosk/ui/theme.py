@@ -262,6 +262,12 @@ QFrame#overlayCard {{
     background: {t.surface}; border-radius: 16px; border: 3px solid {t.overlay_edge};
 }}
 QWidget#keyboard {{ background: {t.disabled_bg}; }}
+QFrame#scanNotice {{
+    background: {t.header}; border: 3px solid {t.overlay_edge}; border-radius: 16px;
+}}
+QFrame#scanNotice QLabel {{ color: {t.on_header}; background: transparent; }}
+QLabel#scanNoticeTitle {{ font-size: {t.button_px}px; font-weight: bold; }}
+QLabel#scanNoticeText {{ font-size: {t.button_px}px; }}
 QScrollBar:vertical {{ width: 20px; background: {t.disabled_bg}; }}
 QScrollBar::handle:vertical {{ background: {t.border}; min-height: 60px; border-radius: 8px; }}
 QScrollBar::add-line:vertical, QScrollBar::sub-line:vertical {{ height: 0; }}

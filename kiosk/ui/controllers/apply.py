@@ -68,13 +68,17 @@ class ApplyController(QObject):
             screen.lookup_requested.connect(lambda code, cf, s=screen: self.look_up(s, code, cf))
 
     def _on_scanned(self, text: str) -> None:
-        """A card read by the scanner goes to the screen in view, if it asks for one."""
-        if not looks_like_codice_fiscale(text):
-            log.info("scanner: a code that is not a codice fiscale was ignored")
-            return
+        """A card read by the scanner goes to the screen in view, if it asks for one. On
+        a page that never reads one the citizen, who saw the scanner light up, is told
+        it was read and is not needed here (and nothing else happens)."""
         screen = self.window.screens.get(self.window.current_route)
         take = getattr(screen, "take_scanned", None)  # screens that ask for the code
-        if take is not None:
+        if take is None:
+            log.info("scanner: a code read on a page that reads none")
+            self.window.tell_scan_unused()
+        elif not looks_like_codice_fiscale(text):
+            log.info("scanner: a code that is not a codice fiscale was ignored")
+        else:
             take(text)
 
     def look_up(self, screen: ApplicationStatusScreen, code: str, cf: str) -> None:

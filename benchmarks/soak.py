@@ -11,7 +11,9 @@ memory at the start, after a warm-up (the same walk until every language has bee
 what the kiosk keeps once), every 100 interactions and at the end; the growth is counted
 over the interactions after the warm-up. A crash
 (for example a Qt binding that loses references and aborts the interpreter) shows as the
-child's exit status. ``./dev bench soak [INTERACTIONS]``.
+child's exit status. Each report also counts the kiosk's open files, threads, Qt timers
+and widgets, and the sync process's open files: any of them growing would end a kiosk
+left on for days. ``./dev bench soak [INTERACTIONS]``.
 
 Memory is read after a full collection, so the figures show what the kiosk keeps, not
 what the collector has not reached yet.
@@ -19,6 +21,7 @@ what the collector has not reached yet.
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import os
 import subprocess
@@ -43,6 +46,15 @@ def rss_kib(pid: int | str = "self") -> int:
             if line.startswith("VmRSS:"):
                 return int(line.split()[1])
     return 0
+
+
+def proc_counts(pid: int | str = "self") -> tuple[int, int]:
+    """Open file descriptors and threads of a process: either growing over days would
+    end a kiosk (too many open files, or a thread per sync that never ends)."""
+    fds = len(os.listdir(f"/proc/{pid}/fd"))
+    with open(f"/proc/{pid}/status", encoding="ascii") as status:
+        threads = next((int(line.split()[1]) for line in status if line.startswith("Threads:")), 0)
+    return fds, threads
 
 
 def demo_config(folder: Path) -> Path:
@@ -165,7 +177,9 @@ class Driver:
     def report(self, label: str) -> int:
         gc.collect()
         rss = rss_kib()
-        print(f"  {label:>16}: RSS {rss / 1024:7.1f} MiB{self.sync_rss()}", flush=True)
+        print(
+            f"  {label:>16}: RSS {rss / 1024:7.1f} MiB{self.sync_rss()}{self.handles()}", flush=True
+        )
         return rss
 
     def sync_rss(self) -> str:
@@ -174,9 +188,26 @@ class Driver:
         kib = self.sync_kib()
         return f"   (sync process {kib / 1024:6.1f} MiB)" if kib else ""
 
-    def sync_kib(self) -> int:
+    def handles(self) -> str:
+        """Open files, threads and Qt timers of the kiosk, and the sync process's files."""
+        from PySide6.QtCore import QTimer
+        from PySide6.QtWidgets import QApplication
+
+        fds, threads = proc_counts()
+        app = QApplication.instance()
+        timers = len(app.findChildren(QTimer)) + len(self.window.findChildren(QTimer)) if app else 0
+        text = f"   fds {fds} threads {threads} timers {timers} widgets {self.widgets()}"
+        pid = self.sync_pid()
+        with contextlib.suppress(OSError):  # it is being started again
+            text += f" (sync fds {proc_counts(pid)[0]})" if pid else ""
+        return text
+
+    def sync_pid(self) -> int | None:
         backend = self.kiosk.backend
-        pid = getattr(backend.sync.worker, "pid", None) if backend and backend.sync else None
+        return getattr(backend.sync.worker, "pid", None) if backend and backend.sync else None
+
+    def sync_kib(self) -> int:
+        pid = self.sync_pid()
         try:
             return rss_kib(pid) if pid else 0
         except OSError:  # it is being started again

@@ -1,12 +1,14 @@
 # SPDX-License-Identifier: EUPL-1.2
 """Runs benchmarks and prints their figures:
 ``./dev bench [catalog|sync|stall|pull|start|printing|pins|soak [N]|platform [KIOSKS ...]
-[--sqlite]]`` (``stall``: only the UI stall figures of ``sync``; ``pull``: only its pull
-figures; ``start``: only the cold start of ``catalog``)."""
+[--sqlite]|chaos [KIOSKS] [--late]]`` (``stall``: only the UI stall figures of ``sync``;
+``pull``: only its pull figures; ``start``: only the cold start of ``catalog``;
+``chaos``, run only when named: a fleet's kiosks and its platform killed and started
+again, every record checked to arrive exactly once; its status is 1 when one did not)."""
 
 import sys
 
-from benchmarks import catalog, pins, platform, printing, soak, sync
+from benchmarks import catalog, fleet_chaos, pins, platform, printing, soak, sync
 
 SUITES = {"catalog": catalog.main, "sync": sync.main, "printing": printing.main, "pins": pins.main}
 # A part of a suite above, run only when named.
@@ -18,6 +20,9 @@ if __name__ == "__main__":
     for name in chosen:
         if name == "soak":
             soak.main([a for a in args if a.isdigit()])
+        elif name == "chaos":
+            if fleet_chaos.main([a for a in args if a != "chaos"]) != 0:
+                sys.exit(1)
         elif name == "platform":
             platform.main([a for a in args if not a.isalpha()])
         else:

@@ -40,6 +40,11 @@ STREAMS: dict[str, tuple[str, ...]] = {
     "wallet": ("wallets",),
 }
 
+# Each stream's kinds that belong to another stream.
+OTHER_KINDS: dict[str, frozenset[str]] = {
+    stream: frozenset(kind for kinds in STREAMS.values() for kind in kinds) - frozenset(own)
+    for stream, own in STREAMS.items()
+}
 
 SNAPSHOT_AGAIN = 3  # snapshots begun again in one pass when the platform is restored again
 RETRY_CHUNK = 100  # set-aside records tried again in one write transaction
@@ -263,7 +268,14 @@ class SyncEngine:
                     for bad in batch
                     if isinstance(bad, Unreadable)
                 ]
-            elif kind not in kinds:
+            elif kind in OTHER_KINDS[stream]:
+                # A platform's mistake: the stream it belongs to never carries this
+                # change, so, skipped, it would be lost with no word to the manager.
+                steps += [
+                    Poison(kind, op, item.id, item.data, f"{kind} {item.id}: sent on {stream}")
+                    for item in batch
+                ]
+            elif kind not in kinds:  # a newer platform's kind: not this kiosk's business
                 log.warning("stream %s: skipping %d %s of unknown kind", stream, len(batch), op)
             elif op == "upsert":
                 steps += _upserts(kind, [(item.id, item.data or {}) for item in batch])

@@ -190,6 +190,22 @@ POISON_PAGES: dict[str, tuple[bytes, set[tuple[str, str]]]] = {
         page([{"kind": "serv\ud800", "op": "upsert", "id": "s01", "data": GOOD_SERVICE}]),
         {("?", "s01")},
     ),
+    # A kind of another stream: its own stream's cursor never meets it, so it was lost
+    # with no word to the manager (a newer platform's unknown kinds are still skipped).
+    "a record sent on another stream": (
+        page(
+            [
+                {"kind": "services", "op": "upsert", "id": "s01", "data": GOOD_SERVICE},
+                {
+                    "kind": "operators",
+                    "op": "upsert",
+                    "id": "1001",
+                    "data": {"id": "1001", "name": "Silvia Demo"},
+                },
+            ]
+        ),
+        {("operators", "1001")},
+    ),
     "tombstone for a category still used": (
         page([{"kind": "categories", "op": "delete", "id": "childcare"}]),
         {("categories", "childcare")},

@@ -196,7 +196,45 @@ def _meaning_problems(data: dict[str, Any]) -> list[str]:
                 problems.append(f"{where}: {limit} {value!r} is a date limit of a non-date")
         if item["type"] == "repeat" and where.count("/") > 1:
             problems.append(f"{where}: a repeat cannot hold another repeat")
+    problems += [f"{name}: shown only once it is answered" for name in _waiting_on_itself(data)]
     return problems
+
+
+def _waiting_on_itself(data: dict[str, Any]) -> list[str]:
+    """Fields whose ``visible_if`` (or their page's) waits, through others or directly,
+    on their own answer: a hidden field is never answered, so it is never shown (the
+    applicant's codice fiscale was never asked, the page shown empty)."""
+    waits: dict[str, set[str]] = {}
+    for page in data["pages"]:
+        on_page = _names_in(page.get("visible_if"))
+        for item in page["fields"]:
+            outer = on_page | _names_in(item.get("visible_if"))
+            waits.setdefault(item["name"], set()).update(outer)
+            for sub in item.get("fields", []):
+                waits.setdefault(sub["name"], set()).update(outer, _names_in(sub.get("visible_if")))
+    looping = []
+    for name in waits:  # a few hundred fields at most (the schema's limits)
+        seen, pending = set(), list(waits[name])
+        while pending:
+            other = pending.pop()
+            if other == name:
+                looping.append(name)
+                break
+            if other not in seen:
+                seen.add(other)
+                pending += waits.get(other, ())
+    return looping
+
+
+def _names_in(expression: Any) -> set[str]:
+    """The answers an expression reads; none for one that does not compile (reported
+    on its own)."""
+    if not isinstance(expression, str):
+        return set()
+    try:
+        return set(compile_expression(expression).names())
+    except ExpressionError:
+        return set()
 
 
 def _new_definition_problems(data: dict[str, Any]) -> list[str]:

@@ -172,3 +172,34 @@ def test_a_label_that_forces_a_direction_is_refused(control: str) -> None:
         "pages/0/fields/0/label/it: is not valid: a text holds no controls that force a"
         " direction on what follows (U+202A-U+202E, U+2066-U+2069)"
     ]
+
+
+@pytest.mark.parametrize(
+    ("where", "expressions"),
+    [
+        # Each of the applicant's fields shown once the next is answered: none ever is,
+        # and the kiosk asked nobody's name and codice fiscale.
+        ("fields", {"cf": "cognome != ''", "cognome": "nome != ''", "nome": "cf != ''"}),
+        ("itself", {"nome": "nome != ''"}),
+        ("page", {"page": "nome != ''"}),
+    ],
+)
+def test_a_field_whose_showing_waits_on_itself_is_refused(
+    where: str, expressions: dict[str, str]
+) -> None:
+    data = demo()
+    page = data["pages"][0]
+    for name, expression in expressions.items():
+        if name == "page":
+            page["visible_if"] = expression
+        else:
+            next(f for f in page["fields"] if f["name"] == name)["visible_if"] = expression
+    assert any("shown only once it is answered" in p for p in problems(data)), where
+
+
+def test_a_field_shown_by_an_answer_before_it_loads() -> None:
+    data = demo()
+    fields = data["pages"][0]["fields"]
+    fields[1]["visible_if"] = "cf != ''"
+    fields[2]["visible_if"] = "cognome != ''"
+    load_definition(data)

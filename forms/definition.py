@@ -122,6 +122,8 @@ def load_definition(data: Any, *, new: bool = False) -> FormDefinition:
 
     if _nested_deeper_than(data, MAX_NESTING):
         raise DefinitionError([f"nested more than {MAX_NESTING} levels deep"])
+    if too_long := _lists_too_long(data):
+        raise DefinitionError(too_long[:20])
     validator = Draft202012Validator(schema())
     problems = list(
         dict.fromkeys(  # in order, each once
@@ -319,6 +321,39 @@ def _date_limit(value: object) -> bool:
         except ValueError:
             return False
     return True
+
+
+def _lists_too_long(data: Any) -> list[str]:
+    """The lists of pages, fields and choices longer than the schema allows, found
+    before the schema's whole check: that check looks at every item of a list already
+    too long (a platform's form of 3,000 fields on a page took 4 s to refuse, a page
+    of such forms minutes of the sync's processor time)."""
+    if not isinstance(data, dict):
+        return []  # the schema's check says what is wrong
+    rules, fields_rule = schema()["properties"], schema()["$defs"]["field"]["properties"]
+    most_fields = rules["pages"]["items"]["properties"]["fields"]["maxItems"]
+    found: list[tuple[str, Any, int]] = [
+        ("pages", data.get("pages"), rules["pages"]["maxItems"]),
+        ("eligibility", data.get("eligibility"), rules["eligibility"]["maxItems"]),
+    ]
+    choices = data.get("choices")
+    if isinstance(choices, dict):
+        most = rules["choices"]["additionalProperties"]["maxItems"]
+        found += [(f"choices/{name}", listed, most) for name, listed in choices.items()]
+    pages = data.get("pages")
+    pages = pages[: rules["pages"]["maxItems"]] if isinstance(pages, list) else []
+    for at, page in enumerate(pages):
+        fields = page.get("fields") if isinstance(page, dict) else None
+        found.append((f"pages/{at}/fields", fields, most_fields))
+        for number, item in enumerate(fields[:most_fields] if isinstance(fields, list) else []):
+            inner = item.get("fields") if isinstance(item, dict) else None
+            where = f"pages/{at}/fields/{number}/fields"
+            found.append((where, inner, fields_rule["fields"]["maxItems"]))
+    return [
+        f"{_where(where.split('/'))}: breaks maxItems {most}"
+        for where, listed, most in found
+        if isinstance(listed, list) and len(listed) > most
+    ]
 
 
 def _nested_deeper_than(data: Any, limit: int) -> bool:

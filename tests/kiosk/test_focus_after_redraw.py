@@ -17,6 +17,7 @@ from kiosk.ui.screens.catalog import FIRST_RESULTS
 from kiosk.ui.screens.service_list import PAGE
 from store import mirror
 from tests.kiosk.people import listen
+from tests.kiosk.views import show_desk, voucher
 from tests.records import service_record
 
 
@@ -341,8 +342,6 @@ def test_a_sync_leaves_the_focus_on_the_same_call(qtbot, qapp, window, backend) 
 
 
 def test_a_sync_leaves_the_focus_on_the_same_voucher(qtbot, qapp, window) -> None:  # type: ignore[no-untyped-def]
-    from tests.kiosk.test_forgotten_fields import voucher
-
     window.go("wallet", {})
     _settle(qtbot, qapp)
     window.navigator.used = True
@@ -364,8 +363,6 @@ def test_a_sync_leaves_the_focus_on_the_same_button_of_the_operator_area(
 ) -> None:  # type: ignore[no-untyped-def]
     """The desk's figures are read again after every sync pass, and both columns were
     drawn again: the focus on a button fell on the nearest control left."""
-    from tests.kiosk.test_manager_dashboard import show_desk
-
     screen = show_desk(window, backend)
     _settle(qtbot, qapp)
     window.navigator.used = True

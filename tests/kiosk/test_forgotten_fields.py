@@ -10,7 +10,6 @@ wallet PIN tried twice (two tries spent), a voucher printed twice (two slips tha
 
 from __future__ import annotations
 
-import datetime as dt
 import time
 from collections.abc import Callable
 from typing import Any
@@ -21,13 +20,13 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLineEdit, QMenu, QPlainTextEdit, QPushButton, QWidget
 from sqlalchemy import select
 
-from kiosk.core.wallet import WalletVoucher
 from kiosk.ui.controllers.purchase import PurchaseController
 from kiosk.ui.navigation import data_screens
 from kiosk.ui.screens.wallet import WalletScreen
 from kiosk.ui.widgets.form_fields import field_widget
 from store.models import PrintJob, WalletAttempt, WalletEntry
 from tests.kiosk.people import fill, find_button, opened, shown, shows, tap
+from tests.kiosk.views import voucher
 from tests.sync.conftest import Central
 
 CF = "FRRNNA41A63E592W"
@@ -144,13 +143,6 @@ def test_no_citizen_field_has_a_context_menu(qtbot, window) -> None:  # type: ig
     for menu in opened_menus:
         menu.close()
     assert opened_menus == []
-
-
-def voucher(number: int) -> WalletVoucher:
-    day = dt.date(2026, 1, 1)
-    return WalletVoucher(
-        f"v{number}", "Buoni spesa 2026", "Comune", 15_000, None, day, day, f"C{number}", ""
-    )
 
 
 def spy(signal: Any) -> list[tuple[Any, ...]]:

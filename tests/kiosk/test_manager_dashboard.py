@@ -5,21 +5,16 @@ the citizen holds and how to reach them. Real store, real facts, the real screen
 
 from __future__ import annotations
 
-from dataclasses import replace
-from datetime import UTC, datetime
-
 import pytest
 from PySide6.QtWidgets import QAbstractButton, QLabel
 
-from kiosk.core.manager_desk import desk_facts
-from kiosk.ui.screens.manager_desk import ManagerDeskScreen
 from printing import print_queue
 from printing.connection import State
 from printing.slip import Slip, Text
 from protocol.wire import Result
 from store import outbox
-from store.retention import RetentionRule
 from tests.kiosk.people import shows
+from tests.kiosk.views import show_desk
 
 # Every refusal the reference platform answers with, and one it may add tomorrow.
 CODES = [
@@ -51,15 +46,6 @@ CODES = [
 def texts(window) -> list[str]:  # type: ignore[no-untyped-def]
     shown = [w.text() for w in window.findChildren(QLabel) if w.isVisible()]
     return shown + [b.text() for b in window.findChildren(QAbstractButton) if b.isVisible()]
-
-
-def show_desk(window, backend) -> ManagerDeskScreen:  # type: ignore[no-untyped-def]
-    with backend.store.read() as session:
-        facts = desk_facts(session, datetime.now(UTC).replace(tzinfo=None), RetentionRule(7, 7))
-    window.go("manager")
-    desk = window.screens["manager"]
-    desk.show_facts(replace(facts, printer=State.UNREACHABLE.value))
-    return desk
 
 
 @pytest.mark.parametrize("lang", ["it", "en"])

@@ -4,13 +4,20 @@ as a way to show it on a kiosk window: the audits walk them all."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
+from dataclasses import replace
 
 from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLineEdit, QPushButton, QWidget
 
+from kiosk.core.manager_desk import desk_facts
 from kiosk.core.manager_login import Manager
+from kiosk.core.wallet import WalletVoucher
+from kiosk.ui.screens.manager_desk import ManagerDeskScreen
+from printing.connection import State
+from store.retention import RetentionRule
 from tests.kiosk.people import opened, prefilled
 
 
@@ -123,3 +130,23 @@ def out_of_view(widget: QWidget, keys_top: int, header_bottom: int) -> str:
     if place.bottom() >= keys_top or place.top() < header_bottom:
         return f"at {place.top()}..{place.bottom()}, the page is {header_bottom}..{keys_top}"
     return ""
+
+
+def voucher(number: int) -> WalletVoucher:
+    """A wallet's voucher ``v<number>`` of the demo's buoni spesa, as the wallet shows it."""
+    day = dt.date(2026, 1, 1)
+    return WalletVoucher(
+        f"v{number}", "Buoni spesa 2026", "Comune", 15_000, None, day, day, f"C{number}", ""
+    )
+
+
+def show_desk(window, backend) -> ManagerDeskScreen:  # type: ignore[no-untyped-def]
+    """The operator area drawn with the store's figures, the printer unreachable."""
+    with backend.store.read() as session:
+        facts = desk_facts(
+            session, dt.datetime.now(dt.UTC).replace(tzinfo=None), RetentionRule(7, 7)
+        )
+    window.go("manager")
+    desk = window.screens["manager"]
+    desk.show_facts(replace(facts, printer=State.UNREACHABLE.value))
+    return desk  # type: ignore[no-any-return]

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import logging
 import os
+import sys
 import tempfile
 from typing import Any
 
@@ -50,9 +51,21 @@ def _dummy_import() -> None:
     root = logging.getLogger()
     guard = logging.NullHandler()
     root.addHandler(guard)  # basicConfig does nothing when the root has a handler
+    # Its capabilities module also makes a folder with mkdtemp() as the default of that
+    # setting, even when it is set: an empty /tmp/tmpXXXX left at every start. Its one
+    # call is answered with the folder it will use; any other caller gets a new one.
+    make_folder = tempfile.mkdtemp
+
+    def folder_for_escpos(*args: Any, **kwargs: Any) -> str:
+        if sys._getframe(1).f_globals.get("__name__") == "escpos.capabilities":
+            return os.environ["ESCPOS_CAPABILITIES_PICKLE_DIR"]
+        return str(make_folder(*args, **kwargs))
+
+    tempfile.mkdtemp = folder_for_escpos  # type: ignore[assignment]
     try:
         import escpos.printer  # noqa: F401
     finally:
+        tempfile.mkdtemp = make_folder
         root.removeHandler(guard)
 
 

@@ -105,3 +105,34 @@ def test_a_printer_library_folder_that_is_a_file_is_replaced_by_our_own(tmp_path
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "True"
+
+
+def test_rendering_a_slip_leaves_no_empty_folder_in_the_temporary_folder(tmp_path: Path) -> None:
+    """python-escpos made an empty folder with mkdtemp() at every import (its default
+    for the capability folder, made even when the setting names one): one left in /tmp
+    at every start of the kiosk."""
+    import os
+    import subprocess
+    import sys
+
+    code = (
+        "import tempfile\n"
+        "from printing.escpos_render import render, PROFILES\n"
+        "from printing.slip import Slip, Text\n"
+        "render(Slip('x', (Text('ciao'),)), PROFILES['58mm'])\n"
+        "print(tempfile.mkdtemp())\n"  # anyone else still gets a folder of their own
+    )
+    environment = {k: v for k, v in os.environ.items() if k != "ESCPOS_CAPABILITIES_PICKLE_DIR"}
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        env={**environment, "TMPDIR": str(tmp_path)},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    theirs = Path(done.stdout.strip())
+    assert theirs.parent == tmp_path and theirs.name != "social-point-escpos"
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
+        ["social-point-escpos", theirs.name]
+    )

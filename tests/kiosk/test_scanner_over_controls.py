@@ -21,6 +21,7 @@ from kiosk.core.purchasing import Cart, cart_line
 from kiosk.ui.main_window import MainWindow
 from kiosk.ui.screens.checkout import CheckoutMode, CheckoutScreen
 from kiosk.ui.tasks import TaskRunner
+from kiosk.ui.widgets.scan_notice import ScanNotice
 from store.models import OutboxEntry
 from tests.conftest import make_config
 from tests.kiosk.conftest import kiosk_window
@@ -80,6 +81,11 @@ def keys_on_the_codice_fiscale(qtbot, window: MainWindow) -> QLineEdit:  # type:
     return field
 
 
+def told(window: MainWindow) -> bool:
+    """The passing line "Code read: it is not needed on this page" shows."""
+    return any(notice.isVisible() for notice in window.findChildren(ScanNotice))
+
+
 def orders(backend: Any) -> int:
     with backend.store.read() as session:
         kind = OutboxEntry.kind == "purchase"
@@ -96,6 +102,7 @@ def test_a_card_read_with_the_focus_on_an_on_screen_key_is_the_codice_fiscale(
     # Read and taken: the code, not the key's "1", and the order goes on to paying.
     qtbot.waitUntil(lambda: screen.mode == CheckoutMode.PAY, timeout=5_000)
     assert screen.identify.field.text() == CF
+    assert not told(window)  # the card was wanted: nothing to tell
 
 
 def test_a_space_in_a_barcode_does_not_press_the_key_with_the_focus(qtbot, offline) -> None:  # type: ignore[no-untyped-def]
@@ -108,6 +115,7 @@ def test_a_space_in_a_barcode_does_not_press_the_key_with_the_focus(qtbot, offli
     qtbot.wait(100)
     assert field.text() == "" and screen.mode == CheckoutMode.IDENTIFY
     assert focused_name() == ONE
+    assert told(window)  # the citizen saw the scanner light up: it is no card
     press(qtbot, window, Qt.Key.Key_Return)  # the person's own OK on the key types its digit
     assert field.text() == "1"
 
@@ -133,6 +141,9 @@ def test_a_card_read_with_the_focus_on_confirm_places_no_order(
     qtbot.wait(200)
     assert screen.mode == CheckoutMode.REVIEW and orders(backend) == 0
     assert screen.confirm_button.hasFocus()
+    # A card is read, and not needed at this step: said so, nothing taken. Under eight
+    # characters no reading is told apart from typing, so nothing is said of one.
+    assert told(window) == (reading == CF)
     press(qtbot, window, Qt.Key.Key_Return)  # the citizen's own OK confirms
     qtbot.waitUntil(lambda: orders(backend) == 1, timeout=10_000)
 

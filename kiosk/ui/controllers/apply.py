@@ -68,18 +68,22 @@ class ApplyController(QObject):
             screen.lookup_requested.connect(lambda code, cf, s=screen: self.look_up(s, code, cf))
 
     def _on_scanned(self, text: str) -> None:
-        """A card read by the scanner goes to the screen in view, if it asks for one. On
-        a page that never reads one the citizen, who saw the scanner light up, is told
-        it was read and is not needed here (and nothing else happens)."""
+        """A card read by the scanner goes to the screen in view, if it asks for one now.
+        Otherwise the citizen, who saw the scanner light up, is told it was read and is
+        not needed here (and nothing else happens): on a page that never reads one, on
+        one that reads cards but not at this step (the order's review), and for a code
+        that is no codice fiscale (a product's barcode)."""
         screen = self.window.screens.get(self.window.current_route)
         take = getattr(screen, "take_scanned", None)  # screens that ask for the code
         if take is None:
             log.info("scanner: a code read on a page that reads none")
-            self.window.tell_scan_unused()
         elif not looks_like_codice_fiscale(text):
             log.info("scanner: a code that is not a codice fiscale was ignored")
+        elif not take(text):
+            log.info("scanner: a card read at a step that reads none")
         else:
-            take(text)
+            return
+        self.window.tell_scan_unused()
 
     def look_up(self, screen: ApplicationStatusScreen, code: str, cf: str) -> None:
         store, device_file = self.backend.store, self.backend.config.device_file

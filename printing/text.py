@@ -6,7 +6,9 @@ them), letters with marks the code page lacks are decomposed to their base lette
 anything still unprintable becomes a visible middle dot, logged, never a silent "?".
 What is invisible on a screen prints as nothing: format characters (a byte order mark,
 zero-width spaces and joiners, a word joiner, a soft hyphen, direction marks) are
-dropped, and a line or paragraph separator (U+2028, U+2029) is a line break.
+dropped, and a line or paragraph separator (U+2028, U+2029) is a line break. Emoji (a
+provider's "🍎 Frutta") are decoration no printer font has: they are left out with the
+space beside them, rather than printed as dots or as the empty box of a missing glyph.
 """
 
 from __future__ import annotations
@@ -41,6 +43,21 @@ PLAIN = str.maketrans(
     }
 )
 UNPRINTABLE = "\u00b7"  # a visible middle dot, present in CP1252 and CP858
+# An emoji: a pictograph of the emoji planes (emoticons, transport, flags, skin tones),
+# or a symbol asked to show as one (U+2764 U+FE0F), with the selectors and joiners that
+# build one emoji out of several. Left over alone, a selector or a keycap's frame is
+# invisible: "1️⃣" prints as "1".
+_EMOJI = "(?:[\U0001f000-\U0001faff]|[\u2190-\u2bff](?=[\ufe0f\u200d]))[\ufe0e\ufe0f\u200d\u20e3]*"
+_EMOJI_BEFORE_A_GAP = re.compile(f" (?:{_EMOJI})+(?=\\s|$)")
+_EMOJI_ANYWHERE = re.compile(f"(?:{_EMOJI})+ ?")
+_INVISIBLE_MARKS = re.compile("[\ufe0e\ufe0f\u20e3]")
+
+
+def without_emoji(text: str) -> str:
+    """``text`` without its emoji, nor the space each leaves twice: "Spesa 🛒 a casa" is
+    "Spesa a casa", "🍎 Frutta" is "Frutta"."""
+    text = _EMOJI_ANYWHERE.sub("", _EMOJI_BEFORE_A_GAP.sub("", text))
+    return _INVISIBLE_MARKS.sub("", text)
 
 
 def printable(text: str, encoding: str = "cp1252") -> str:
@@ -48,7 +65,7 @@ def printable(text: str, encoding: str = "cp1252") -> str:
     result = []
     # Composed first: "e" and a combining accent (as some keyboards and platforms send
     # it) is "é", which the code page has; apart, the accent printed as a dot.
-    for char in unicodedata.normalize("NFC", text).translate(PLAIN):
+    for char in unicodedata.normalize("NFC", without_emoji(text)).translate(PLAIN):
         if unicodedata.category(char) == "Cf":
             # Invisible where the text was written (U+FEFF, U+200B, U+2060, U+200D) or
             # shown only at a line's end (U+00AD, which CP1252 has, as a dash mid-word).
@@ -70,7 +87,7 @@ def printable(text: str, encoding: str = "cp1252") -> str:
 def loses_letters(text: str, encoding: str = "cp1252") -> bool:
     """Whether ``printable`` would turn a visible character of ``text`` into a dot: one
     the code page lacks with no base letter it has (Cyrillic, Arabic, Chinese)."""
-    for char in unicodedata.normalize("NFC", text).translate(PLAIN):
+    for char in unicodedata.normalize("NFC", without_emoji(text)).translate(PLAIN):
         if _encodes(char, encoding) or char.isspace() or unicodedata.category(char) in ("Cc", "Cf"):
             continue
         base = "".join(
@@ -86,7 +103,7 @@ def encodable(text: str, encoding: str = "cp1252") -> bool:
     ``encoding``; control and format characters do not count (they print as nothing)."""
     return all(
         _encodes(c, encoding) or c.isspace() or unicodedata.category(c) in ("Cc", "Cf")
-        for c in unicodedata.normalize("NFC", text).translate(PLAIN)
+        for c in unicodedata.normalize("NFC", without_emoji(text)).translate(PLAIN)
     )
 
 

@@ -553,6 +553,23 @@ def check_languages(languages: tuple[str, ...] = LANGUAGES) -> Iterator[Finding]
             )
 
 
+def check_emoji(code_point: int = 0x1F34E) -> Iterator[Finding]:
+    """Providers write emoji in their services' texts ("🍎 Frutta"): without a font that
+    has them the screen shows empty boxes (the slips leave them out either way)."""
+    fonts = _run("fc-list", f":charset={code_point:x}", "family")
+    if fonts is None:
+        return  # said once already by check_languages
+    if fonts.strip():
+        yield Finding("fonts", Verdict.OK, "emoji: drawn in colour")
+    else:
+        yield Finding(
+            "fonts",
+            Verdict.WARNING,
+            "emoji: no font has them; a service's emoji show as empty boxes",
+            "sudo apt-get install fonts-noto-color-emoji",
+        )
+
+
 def check_text_layout() -> Iterator[Finding]:
     """Pillow's Raqm layout joins Arabic letters on slips; it needs libfribidi at run time."""
     if features.check("raqm"):
@@ -591,6 +608,7 @@ def diagnose(
     findings += check_settings_together(config)
     findings += check_disk(config)
     findings += check_languages()
+    findings += check_emoji()
     findings += check_text_layout()
     return findings
 

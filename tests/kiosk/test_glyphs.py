@@ -76,3 +76,26 @@ def test_every_translated_string_has_its_glyphs(qapp, lang: str) -> None:  # typ
         image.fill(0xFFFFFF)
         painter.drawText(4, 40, text.split("\n")[0])
     painter.end()
+
+
+def test_an_emoji_in_a_provider_s_text_is_drawn_not_a_box(qapp) -> None:  # type: ignore[no-untyped-def]
+    """A provider may write "🍎 Frutta e verdura": with the kiosk's fonts (and Debian's
+    fonts-noto-color-emoji, which ./dev installs) the apple is drawn in its colours,
+    not as the empty box of a missing glyph."""
+    families = [language("it").font, *FONT_FAMILIES, SYMBOL_FONT]
+    image = QImage(120, 80, QImage.Format.Format_RGB32)
+    image.fill(0xFFFFFF)
+    painter = QPainter(image)
+    font = QFont()
+    font.setFamilies(families)
+    font.setPixelSize(48)
+    painter.setFont(font)
+    painter.drawText(8, 64, "\U0001f34e")  # a red apple
+    painter.end()
+    red = sum(
+        1
+        for x in range(image.width())
+        for y in range(image.height())
+        if (c := image.pixelColor(x, y)).red() > 150 and c.green() < 90 and c.blue() < 90
+    )
+    assert red > 200, f"the apple was not drawn in colour ({red} red pixels)"

@@ -4,6 +4,7 @@ exit status scripts can use."""
 
 from __future__ import annotations
 
+import shutil
 import sys
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -14,6 +15,7 @@ from sqlalchemy import update
 from kiosk.boot.config import parse_config
 from kiosk.boot.doctor import (
     Verdict,
+    check_emoji,
     check_languages,
     check_store,
     check_text_layout,
@@ -165,6 +167,17 @@ def test_a_language_without_a_font_or_a_voice_is_named() -> None:
     voices = {f.message.split(":")[0]: f for f in findings if f.check == "speech"}
     if "tlh" in voices:
         assert voices["tlh"].verdict is Verdict.WARNING
+
+
+def test_emoji_without_a_font_are_named_with_the_package_to_install() -> None:
+    """The machine's own fonts for the apple of a provider's "🍎 Frutta", and a code
+    point no font has (a private-use one), which stands for a kiosk without them."""
+    if shutil.which("fc-list") is None:
+        pytest.skip("fontconfig's fc-list is not installed")
+    [missing] = check_emoji(0xF8FF)
+    assert missing.verdict is Verdict.WARNING and "fonts-noto-color-emoji" in missing.fix
+    [apple] = check_emoji()
+    assert apple.verdict is Verdict.OK  # ./dev installs fonts-noto-color-emoji
 
 
 def test_pillow_without_raqm_is_named_with_the_package_to_install(

@@ -79,7 +79,7 @@ def test_typographic_characters_become_plain_and_nothing_is_a_silent_question_ma
     assert printable("L’ISEE “ordinario” – 10…") == 'L\'ISEE "ordinario" - 10...'
     assert printable("CO₂ 5µg ½ ⅓") == f"CO2 5µg ½ {UNPRINTABLE}"  # ⅓ has no form in CP1252
     assert printable("ţară ğ") == "tara g"  # Romanian and Turkish letters decomposed
-    assert printable("😀 ok") == f"{UNPRINTABLE} ok"
+    assert printable("😀 ok ☺") == f"ok {UNPRINTABLE}"  # an emoji is left out, a symbol is not
     assert printable("€", "cp858") == "€"
 
 
@@ -105,6 +105,30 @@ def test_invisible_characters_print_as_nothing_and_separators_break_the_line(
     as_pair = pair_lines("Servizio", "\n".join(lines), profile.columns)
     assert [line for line in job.texts if line.strip()] == [*lines, *as_pair]
     assert UNPRINTABLE not in "".join(job.texts) and "\xad" not in "".join(job.texts)
+
+
+EMOJI = {
+    "🍎 Frutta e verdura": "Frutta e verdura",
+    "Spesa 🛒 a domicilio": "Spesa a domicilio",
+    "Pasti caldi🍲": "Pasti caldi",
+    "❤️ Ascolto 👨‍👩‍👧 famiglie 👍🏽": "Ascolto famiglie",
+    "1️⃣ Iscrizione 🇮🇹": "1 Iscrizione",
+}
+
+
+@pytest.mark.parametrize(("text", "printed"), EMOJI.items(), ids=range(len(EMOJI)))
+def test_a_provider_s_emoji_are_left_out_and_the_line_prints_as_text(
+    text: str, printed: str
+) -> None:
+    """A service's name with emoji was drawn as a picture with a box where each was (or
+    printed as dots): it prints as text, without them and the spaces they leave."""
+    profile = PROFILES["80mm"]
+    slip = Slip("t", (Text(text), Pair("Servizio", text)))
+    assert all(isinstance(row, TextRow) for row in layout(slip, profile))
+    job = decode(render(slip, profile))
+    lines = [line.strip() for line in job.texts if line.strip()]
+    assert lines[0] == printed and lines[1].startswith("Servizio") and lines[1].endswith(printed)
+    assert UNPRINTABLE not in "".join(job.texts)
 
 
 @pytest.mark.parametrize(

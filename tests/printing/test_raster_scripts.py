@@ -189,6 +189,16 @@ def test_isolates_are_resolved_as_uax_9_says_below_and_beyond_the_deepest_level(
     assert levels[:63] == [0, *range(1, 124, 2)] and set(levels[63:]) == {125}
 
 
+@pytest.mark.parametrize(
+    ("text", "lang"), [("Привіт 🙂 друже", "uk"), ("مرحبا 🍎 بكم", "ar"), ("你好 🇮🇹", "zh")]
+)
+def test_an_emoji_in_a_drawn_line_is_left_out_not_drawn_as_a_box(text: str, lang: str) -> None:
+    """No font of the slip's has emoji: drawn, each was the empty box of a missing glyph."""
+    drawn = text_image(text, lang, 384)
+    expected = text_image(text.replace(" 🙂", "").replace(" 🍎", "").replace(" 🇮🇹", ""), lang, 384)
+    assert drawn.size == expected.size and drawn.tobytes() == expected.tobytes()
+
+
 @pytest.mark.parametrize("separator", ["\u2028", "\u2029"], ids=["line", "paragraph"])
 def test_a_line_separator_in_a_drawn_line_breaks_it_as_a_new_line_does(separator: str) -> None:
     """Drawn, a line or paragraph separator was a box in the middle of the line."""

@@ -8,13 +8,13 @@ which is no control. The navigator's safety net holds for any other list drawn a
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLineEdit, QPushButton, QWidget
 
 from kiosk.core.purchasing import Cart, cart_line
 from kiosk.ui.key_navigation import can_take_focus
 from kiosk.ui.screens.catalog import FIRST_RESULTS
-from kiosk.ui.screens.service_list import PAGE
+from kiosk.ui.screens.service_list import PAGE, ServiceListScreen
 from store import mirror
 from tests.kiosk.people import listen
 from tests.kiosk.views import show_desk, voucher
@@ -260,6 +260,76 @@ def test_a_sync_leaves_the_focus_on_the_same_service_in_the_category(
     focus = _sync_brings(qtbot, qapp, window, backend, "s801", "AAA Servizio primo")
     assert screen._cards[0].service_id == "s801"  # type: ignore[attr-defined]
     assert getattr(focus, "service_id", None) == service_id
+
+
+def _pages_shown(qtbot, window, backend, pages: int) -> ServiceListScreen:  # type: ignore[no-untyped-def]
+    """The category with ``pages`` pages shown (the citizen pressed "Show more") and
+    some services left for another, every card drawn."""
+    count = backend.catalog.category("silvercare", None).service_count
+    with backend.store.write() as session:
+        extra = range(pages * PAGE + 5 - count)
+        mirror.upsert(
+            session, "services", [service_record(f"s9{n:02}", f"Servizio {n}") for n in extra]
+        )
+    window.go("category", {"category_id": "silvercare"})
+    screen = window.screens["category"]
+    for _ in range(pages):  # "Show more" is offered once every card of a page is drawn
+        qtbot.waitUntil(lambda: screen._more is not None and screen._more.isVisible())
+        if len(screen._services) < pages * PAGE:
+            screen._more.click()
+    return screen  # type: ignore[no-any-return]
+
+
+def _place(screen: ServiceListScreen, service_id: str) -> int:
+    """Where the card of ``service_id`` starts, from the top of the list's view."""
+    card = next(c for c in screen._cards if c.service_id == service_id)
+    return card.y() - screen.list.verticalScrollBar().value()
+
+
+def test_a_sync_keeps_the_pages_shown_and_the_place_in_the_category(
+    qtbot, qapp, window, backend, snap
+) -> None:  # type: ignore[no-untyped-def]
+    """A sync pass that changed the category drew only its first page again: the pages
+    the citizen had asked for with "Show more" went, and with them their place in the
+    list. They stay, and the card at the top of the view stays there, even though a
+    service new at the top moved every card down by one."""
+    screen = _pages_shown(qtbot, window, backend, 3)
+    _settle(qtbot, qapp)
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
+    reading = screen._cards[2 * PAGE + 3]
+    bar = screen.list.verticalScrollBar()
+    bar.setValue(reading.y() - 40)  # scrolled down to the third page
+    service_id, place = reading.service_id, _place(screen, reading.service_id)
+    assert bar.value() > 0 and place == 40
+    with backend.store.write() as session:
+        mirror.upsert(session, "services", [service_record("s803", "AAA Servizio primo")])
+    window.refresh()  # what the sync bridge calls after a pass that changed the mirror
+    # At once, not a frame later: the list never shows another place in between.
+    assert len(screen._cards) == 3 * PAGE and screen._cards[0].service_id == "s803"
+    assert _place(screen, service_id) == place
+    _settle(qtbot, qapp)
+    assert len(screen._services) == len(screen._cards) == 3 * PAGE
+    assert _place(screen, service_id) == place
+    assert screen._more is not None and screen._more.isVisible()  # the rest still offered
+    assert "6" in screen._more.text()  # 3 pages + 5 + the new one, less 3 pages
+    snap(window, "category-three-pages-after-sync")
+
+
+def test_a_sync_keeps_the_focus_on_a_service_of_a_page_shown_later(
+    qtbot, qapp, window, backend
+) -> None:  # type: ignore[no-untyped-def]
+    """By keys, on a card of the second page: the pass kept only the first page, and
+    the focus fell on the first card, at the top of the list."""
+    screen = _pages_shown(qtbot, window, backend, 2)
+    window.navigator.used = True
+    card = screen._cards[PAGE + 4]
+    card.setFocus(Qt.FocusReason.TabFocusReason)
+    _settle(qtbot, qapp)
+    service_id, place = card.service_id, _place(screen, card.service_id)
+    focus = _sync_brings(qtbot, qapp, window, backend, "s804", "AAA Servizio primo")
+    assert len(screen._services) == 2 * PAGE
+    assert getattr(focus, "service_id", None) == service_id, focus.objectName()
+    assert _place(screen, service_id) == place  # the list did not move under the ring
 
 
 def test_a_sync_that_removes_show_more_leaves_the_focus_on_the_first_card(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import QApplication, QPushButton, QWidget
 
 from kiosk.ui.key_navigation import focus_through
@@ -41,23 +42,26 @@ class ServiceListScreen(DataScreen):
         category_id, comune_id = params["category_id"], params.get("comune_id", "")
         scope = comune_id or None
         category = self.catalog.category(category_id, scope)
-        first_page = self._page(category_id, scope, 0)
-        unchanged = (category_id, comune_id, category) == (
-            self.category_id,
-            self.comune_id,
-            self._category,
-        ) and first_page == self._services[:PAGE]
-        if unchanged and self._services:
+        same = (category_id, comune_id) == (self.category_id, self.comune_id)
+        # The same category again (a sync pass, the way back from a service) keeps the
+        # pages the citizen asked for with "Show more": they were reading down there.
+        shown = self._page(category_id, scope, 0, limit=self._loaded() if same else PAGE)
+        if same and category == self._category and shown == self._services and shown:
             return  # a refresh with nothing new keeps the list and its scroll position
         # Opening the screen shows a screenful at once; a refresh while it is on screen
         # (a sync) draws in slices only, as the person may be scrolling meanwhile.
         opening = not self.isVisible()
         self.category_id, self.comune_id = category_id, comune_id
-        self._category, self._services = category, first_page
+        self._category, self._services = category, shown
         if opening:
             self._fill(at_once=FIRST_CARDS)
         else:
             self._redraw()
+
+    def _loaded(self) -> int:
+        """How many services to read again: as many pages as the citizen had loaded."""
+        pages = -(-len(self._services) // PAGE)
+        return max(pages, 1) * PAGE
 
     def forget(self) -> None:
         """The next person opens the category afresh: the pages the last one asked for
@@ -73,18 +77,20 @@ class ServiceListScreen(DataScreen):
         self._redraw()
 
     def _redraw(self) -> None:
-        """The list drawn again on screen (a sync pass, a language). By keys, the focus
-        stays on "Show more" if it is still offered, else on the same service's card,
-        else on the first: "Show more" hides before the cards are drawn again, and the
-        navigator's safety net would leave the focus on the last card."""
+        """The list drawn again on screen (a sync pass, a language), scrolled to show the
+        same service where it was. By keys, the focus stays on "Show more" if it is still
+        offered, else on the same service's card, else on the first: "Show more" hides
+        before the cards are drawn again, and the navigator's safety net would leave the
+        focus on a card that now shows another service."""
         focus = QApplication.focusWidget()
         keys = focus is not None and self.list.isAncestorOf(focus)
         on_more = keys and focus is self._more
         kept = focus.service_id if isinstance(focus, CardButton) else ""
+        anchor = self._card_at_top()
         focus_through(
             self.list,
             # By keys every card and the button are drawn now, for the focus to go to.
-            lambda: self._fill(at_once=len(self._services) if keys else 0),
+            lambda: self._fill_in_place(len(self._services) if keys else 0, anchor),
             lambda: self._focus_after_redraw(on_more, kept),
         )
 
@@ -92,9 +98,28 @@ class ServiceListScreen(DataScreen):
         same = [c for c in self._cards if service_id and c.service_id == service_id]
         return [self._more if on_more else None, *same, *self._cards[:1]]
 
-    def _page(self, category_id: str, scope: str | None, offset: int) -> list[ServiceSummary]:
+    def _card_at_top(self) -> tuple[str, int] | None:
+        """The service whose card is at the top of the list's view, and how far below
+        the view's top that card starts (above it, when scrolled partly out)."""
+        top = self.list.verticalScrollBar().value()
+        card = next((c for c in self._cards if c.geometry().bottom() >= top), None)
+        return (card.service_id, card.y() - top) if card is not None else None
+
+    def _fill_in_place(self, at_once: int, anchor: tuple[str, int] | None) -> None:
+        """Draws the list again and scrolls it back to ``anchor``'s service: a service
+        new or gone above it moves its card, and the citizen would lose their place."""
+        self._fill(at_once=at_once)
+        card = next((c for c in self._cards if anchor and c.service_id == anchor[0]), None)
+        if anchor is None or card is None:
+            return  # that service gone (or not drawn yet): the list stays where it was
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)  # cards placed
+        self.list.verticalScrollBar().setValue(card.y() - anchor[1])
+
+    def _page(
+        self, category_id: str, scope: str | None, offset: int, *, limit: int = PAGE
+    ) -> list[ServiceSummary]:
         # Only what is drawn is read: a category can hold thousands of services.
-        return self.catalog.services_in_category(category_id, scope, limit=PAGE, offset=offset)
+        return self.catalog.services_in_category(category_id, scope, limit=limit, offset=offset)
 
     @property
     def total(self) -> int:

@@ -277,6 +277,8 @@ def _pages_shown(qtbot, window, backend, pages: int) -> ServiceListScreen:  # ty
         qtbot.waitUntil(lambda: screen._more is not None and screen._more.isVisible())
         if len(screen._services) < pages * PAGE:
             screen._more.click()
+    for _ in range(3):  # the cards laid out, where they are painted (as before a paint)
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
     return screen  # type: ignore[no-any-return]
 
 
@@ -294,8 +296,6 @@ def test_a_sync_keeps_the_pages_shown_and_the_place_in_the_category(
     list. They stay, and the card at the top of the view stays there, even though a
     service new at the top moved every card down by one."""
     screen = _pages_shown(qtbot, window, backend, 3)
-    _settle(qtbot, qapp)
-    QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)
     reading = screen._cards[2 * PAGE + 3]
     bar = screen.list.verticalScrollBar()
     bar.setValue(reading.y() - 40)  # scrolled down to the third page
@@ -326,15 +326,19 @@ def test_a_sync_keeps_the_focus_on_a_service_of_a_page_shown_later(
     card.setFocus(Qt.FocusReason.TabFocusReason)
     _settle(qtbot, qapp)
     service_id, place = card.service_id, _place(screen, card.service_id)
+    assert 0 < place < screen.list.viewport().height() - card.height()  # in view
     focus = _sync_brings(qtbot, qapp, window, backend, "s804", "AAA Servizio primo")
     assert len(screen._services) == 2 * PAGE
     assert getattr(focus, "service_id", None) == service_id, focus.objectName()
     assert _place(screen, service_id) == place  # the list did not move under the ring
 
 
-def test_a_sync_that_removes_show_more_leaves_the_focus_on_the_first_card(
+def test_a_sync_that_removes_show_more_leaves_the_focus_on_the_last_card(
     qtbot, qapp, window, backend
 ) -> None:  # type: ignore[no-untyped-def]
+    """No more services to show after the pass: the focus goes to the card just above
+    where "Show more" was, where the citizen was reading (it went to the first card,
+    back at the top of the list)."""
     screen = _long_category(qtbot, window, backend)
     _shown(screen, "showMore").setFocus(Qt.FocusReason.TabFocusReason)
     _settle(qtbot, qapp)
@@ -346,7 +350,9 @@ def test_a_sync_that_removes_show_more_leaves_the_focus_on_the_first_card(
     focus = QApplication.focusWidget()
     assert focus is not None
     _in_screen(window, focus)
-    assert focus is screen._cards[0]  # type: ignore[attr-defined]
+    assert screen._more is None  # type: ignore[attr-defined]
+    assert focus is screen._cards[-1]  # type: ignore[attr-defined]
+    assert focus.service_id == listed[PAGE - 1].id  # type: ignore[attr-defined]
 
 
 def test_spoken_mode_does_not_say_the_same_service_again_after_a_sync(

@@ -79,7 +79,8 @@ class ServiceListScreen(DataScreen):
     def _redraw(self) -> None:
         """The list drawn again on screen (a sync pass, a language), scrolled to show the
         same service where it was. By keys, the focus stays on "Show more" if it is still
-        offered, else on the same service's card, else on the first: "Show more" hides
+        offered, else on the same service's card, else (on "Show more", now gone) on the
+        last card, where the citizen was reading, else on the first: "Show more" hides
         before the cards are drawn again, and the navigator's safety net would leave the
         focus on a card that now shows another service."""
         focus = QApplication.focusWidget()
@@ -96,7 +97,8 @@ class ServiceListScreen(DataScreen):
 
     def _focus_after_redraw(self, on_more: bool, service_id: str) -> list[QWidget | None]:
         same = [c for c in self._cards if service_id and c.service_id == service_id]
-        return [self._more if on_more else None, *same, *self._cards[:1]]
+        last = self._cards[-1:] if on_more else []
+        return [self._more if on_more else None, *same, *last, *self._cards[:1]]
 
     def _card_at_top(self) -> tuple[str, int] | None:
         """The service whose card is at the top of the list's view, and how far below

@@ -109,15 +109,23 @@ def focus_through(
     target = next((w for w in choose() if w is not None and can_take_focus(w)), None)
     if target is None:
         target = first_control(part)
-    if target is None:
-        return
-    navigator = getattr(part.window(), "navigator", None)
+    if target is not None:
+        give_focus_back(target)
+
+
+def give_focus_back(
+    target: QWidget, reason: Qt.FocusReason = Qt.FocusReason.TabFocusReason
+) -> None:
+    """The focus given to ``target`` after what had it was drawn again: spoken mode says
+    it only if it says something else than the control the focus left (the citizen
+    never moved, and the same words at every sync pass are noise)."""
+    navigator = getattr(target.window(), "navigator", None)
     if not isinstance(navigator, KeyNavigator):
-        target.setFocus(Qt.FocusReason.TabFocusReason)
+        target.setFocus(reason)
         return
-    navigator.redrawing = True  # spoken mode: the same words again are no news
+    navigator.redrawing = True
     try:
-        target.setFocus(Qt.FocusReason.TabFocusReason)
+        target.setFocus(reason)
     finally:
         navigator.redrawing = False
 

@@ -160,7 +160,13 @@ class Navigation(QObject):
             return
         again = [w for w in screen.findChildren(QWidget, name) if w.isVisible()]
         if again:
-            again[0].setFocus()  # no Qt enum here: this module loads before the first frame
+            # Imported here: this module loads before the first frame, and with no Qt enum.
+            from PySide6.QtCore import Qt
+
+            from kiosk.ui.key_navigation import give_focus_back
+
+            # Not said again in spoken mode: the citizen never moved.
+            give_focus_back(again[0], Qt.FocusReason.OtherFocusReason)
 
     def _show(self, route: str, params: dict[str, Any]) -> None:
         screen = self.screen_for(route)

@@ -383,6 +383,43 @@ def test_spoken_mode_does_not_say_the_same_service_again_after_a_sync(
     assert any(first.accessibleName() in text for text in speaker.texts()), speaker.texts()
 
 
+def test_spoken_mode_does_not_say_a_control_given_the_focus_back_by_the_window(
+    qtbot, qapp, window, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    """A screen that draws its controls again without saying where the focus goes (the
+    control with it deleted outright): the window gives the focus back to the control
+    of the same name, and spoken mode said that control again at every sync pass. The
+    next key, a real move, is said."""
+    window.go("calls", {})
+    _settle(qtbot, qapp)
+    screen = window.screens["calls"]
+    speaker = listen(window)
+    window.spoken.start()
+    _settle(qtbot, qapp)
+    kept = next(b for b in screen.list.findChildren(QAbstractButton) if b.isVisible())
+    kept.setFocus(Qt.FocusReason.TabFocusReason)
+    _settle(qtbot, qapp)
+    words = speaker.texts()[-1]
+    assert kept.accessibleName() in words or kept.text() in words, words
+    name = kept.objectName()
+    speaker.said.clear()
+
+    def drawn_again(**_params: object) -> None:
+        QApplication.focusWidget().clearFocus()  # as when its control is deleted
+        screen.retranslate()  # type: ignore[attr-defined]  # the list, drawn again
+
+    monkeypatch.setattr(screen, "mirror_changed", drawn_again)
+    window.refresh()  # what the sync bridge calls after a pass that changed the mirror
+    _settle(qtbot, qapp)
+    focus = QApplication.focusWidget()
+    assert focus is not None and focus is not kept  # the control drawn again
+    assert focus.objectName() == name
+    assert words not in speaker.texts(), speaker.texts()
+    qtbot.keyPress(focus, Qt.Key.Key_Tab)
+    _settle(qtbot, qapp)
+    assert QApplication.focusWidget() is not focus and speaker.texts()
+
+
 def _after_sync(qtbot, qapp, window) -> QWidget:  # type: ignore[no-untyped-def]
     window.refresh()  # what the sync bridge calls after a pass that changed the mirror
     _settle(qtbot, qapp)

@@ -114,3 +114,41 @@ def test_a_cart_follows_a_sync_with_no_query_on_the_ui_thread(
         sync.join()
     assert seen == [], seen
     assert "€ 17,00" in window.cart_button.text()
+
+
+def test_a_category_with_pages_shown_by_show_more_is_drawn_again_from_warm_answers(
+    qtbot, synced
+) -> None:  # type: ignore[no-untyped-def]
+    """The pages asked for with "Show more" are kept after a sync pass, and read again
+    as they were asked, one by one: each is a warm answer, none a new question for the
+    UI thread (read in one, all of them was a question never asked before)."""
+    window, backend = synced
+    worker = backend.sync.worker
+    qtbot.waitUntil(lambda: "●" in window.sync_badge.text(), timeout=15_000)
+    worker.stop()
+    platform = embedded_platform(backend)
+    for n in range(45):
+        platform.publish(
+            "services", service_record(f"s{100 + n}", f"Visita {n:02d}", category="silvercare")
+        )
+    worker.run_pass()
+    QApplication.processEvents()
+    window.go("category", {"category_id": "silvercare", "comune_id": ""})
+    screen = window.screens["category"]
+    for _ in range(2):  # two more pages
+        qtbot.waitUntil(lambda: screen._more is not None and screen._more.isVisible())
+        loaded = len(screen._services)
+        screen._more.click()
+        qtbot.waitUntil(lambda n=loaded: len(screen._services) > n)
+    loaded = len(screen._services)
+    assert loaded > 40
+    refreshed = []
+    window.screen_refreshed.connect(refreshed.append)
+    platform.publish("services", service_record("s99", "Pranzo insieme", category="silvercare"))
+    with statements_on_ui_thread() as seen:
+        sync = threading.Thread(target=worker.run_pass)
+        sync.start()
+        qtbot.waitUntil(lambda: bool(refreshed), timeout=15_000)
+        sync.join()
+    assert seen == []
+    assert len(screen._services) >= loaded

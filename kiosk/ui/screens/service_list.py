@@ -45,7 +45,10 @@ class ServiceListScreen(DataScreen):
         same = (category_id, comune_id) == (self.category_id, self.comune_id)
         # The same category again (a sync pass, the way back from a service) keeps the
         # pages the citizen asked for with "Show more": they were reading down there.
-        shown = self._page(category_id, scope, 0, limit=self._loaded() if same else PAGE)
+        # Page by page, as they were asked: after a sync pass each is a warm answer
+        # (CatalogReader.warm), not a new question read on this thread.
+        loaded = self._loaded() if same else PAGE
+        shown = [s for at in range(0, loaded, PAGE) for s in self._page(category_id, scope, at)]
         if same and category == self._category and shown == self._services and shown:
             return  # a refresh with nothing new keeps the list and its scroll position
         # Opening the screen shows a screenful at once; a refresh while it is on screen
@@ -117,11 +120,9 @@ class ServiceListScreen(DataScreen):
         QCoreApplication.sendPostedEvents(None, QEvent.Type.LayoutRequest)  # cards placed
         self.list.verticalScrollBar().setValue(card.y() - anchor[1])
 
-    def _page(
-        self, category_id: str, scope: str | None, offset: int, *, limit: int = PAGE
-    ) -> list[ServiceSummary]:
+    def _page(self, category_id: str, scope: str | None, offset: int) -> list[ServiceSummary]:
         # Only what is drawn is read: a category can hold thousands of services.
-        return self.catalog.services_in_category(category_id, scope, limit=limit, offset=offset)
+        return self.catalog.services_in_category(category_id, scope, limit=PAGE, offset=offset)
 
     @property
     def total(self) -> int:

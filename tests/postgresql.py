@@ -4,7 +4,9 @@
 It runs the machine's own PostgreSQL binaries (Debian's ``postgresql`` package, which
 ``./dev test`` installs when they are missing) on a free loopback port, with its data in
 a temporary folder and durability switched off: what is tested is the platform's SQL,
-not PostgreSQL's disk. Each test gets a database of its own.
+not PostgreSQL's disk. Each test gets a database of its own. A watcher process
+(tests/postgres_watcher.py) stops it when the test process ends without stopping it,
+even killed.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import pwd
 import shutil
 import socket
 import subprocess
+import sys
 import tempfile
 from itertools import count
 from pathlib import Path
@@ -74,6 +77,15 @@ class ThrowawayPostgres:
         self.data = self.folder / "data"
         self.port = free_port()
         self._numbers = count(1)
+        self._watcher = _watch(self.binaries / "pg_ctl", self.data, self.folder, self.owner)
+        try:
+            self._start()
+        except BaseException:
+            self._end_watch()  # the watcher stops what started and removes the folder
+            raise
+        self._admin = create_engine(self.url("postgres"), isolation_level="AUTOCOMMIT")
+
+    def _start(self) -> None:
         if self.owner is not None:
             shutil.chown(self.folder, user=self.owner)
         self._run(
@@ -105,7 +117,6 @@ class ThrowawayPostgres:
             "-w",
             "start",
         )
-        self._admin = create_engine(self.url("postgres"), isolation_level="AUTOCOMMIT")
 
     def url(self, database: str) -> str:
         return f"postgresql+psycopg://{USER}@127.0.0.1:{self.port}/{database}"
@@ -162,7 +173,17 @@ class ThrowawayPostgres:
         try:
             self._run("pg_ctl", "-D", str(self.data), "-m", "immediate", "stop")
         finally:
+            self._end_watch()
             shutil.rmtree(self.folder, ignore_errors=True)
+
+    def _end_watch(self) -> None:
+        """Closes the watcher's pipe, as the end of this process would, and waits for it."""
+        if self._watcher.stdin is not None:
+            self._watcher.stdin.close()
+        try:
+            self._watcher.wait(90)
+        except subprocess.TimeoutExpired:
+            self._watcher.kill()
 
     def _run(self, program: str, *arguments: str) -> None:
         result = subprocess.run(
@@ -179,3 +200,19 @@ class ThrowawayPostgres:
             raise PostgresUnavailableError(
                 f"{program} failed ({result.returncode}): {result.stderr.strip()} {detail}"
             )
+
+
+def _watch(pg_ctl: Path, data: Path, folder: Path, owner: str | None) -> subprocess.Popen[bytes]:
+    """The watcher that stops the server once this process is gone (its pipe closed). In
+    a session of its own: a Ctrl-C or a signal to the test run's process group leaves it
+    to do its work."""
+    watcher = Path(__file__).with_name("postgres_watcher.py")
+    return subprocess.Popen(
+        # -I: the standard library only, nothing of the project's folders on its path.
+        [sys.executable, "-I", str(watcher), str(pg_ctl), str(data), str(folder)]
+        + ([owner] if owner else []),
+        stdin=subprocess.PIPE,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    )

@@ -17,6 +17,7 @@ from typing import Any
 
 import pytest
 from sqlalchemy import event, select
+from sqlalchemy.exc import OperationalError
 
 import store.outbox
 import sync.client
@@ -211,3 +212,8 @@ def workers_environment(monkeypatch: pytest.MonkeyPatch, argv: list[str]) -> dic
         monkeypatch.delenv(variable, raising=False)
     assert central_main(argv) == 0
     return told
+
+
+def busy(*args: object, **kwargs: object) -> object:
+    """The platform's database kept busy: the platform answers 503 (its own path)."""
+    raise OperationalError("SELECT", {}, Exception("database is locked"))

@@ -7,14 +7,13 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 import pytest
-from sqlalchemy.exc import OperationalError
 
 from store import kiosk_facts, outbox
 from store.database import Store
 from sync.engine import SyncEngine
 from sync.worker import SyncWorker
 from tests.sync.conftest import Central
-from tests.sync.helpers import application
+from tests.sync.helpers import application, busy
 
 
 def test_the_last_successful_sync_outlives_a_restart(
@@ -34,11 +33,6 @@ def test_the_last_successful_sync_outlives_a_restart(
         assert after_restart.status.last_success == synced  # before any pass
     finally:
         reopened.close()
-
-
-def busy(*args: object, **kwargs: object) -> object:
-    """The platform's database kept busy: the platform answers 503 (its own path)."""
-    raise OperationalError("SELECT", {}, Exception("database is locked"))
 
 
 def test_a_platform_that_answers_busy_is_online_and_a_pass_that_got_nothing_is_no_sync(

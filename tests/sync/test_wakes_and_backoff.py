@@ -17,8 +17,7 @@ from sync.client import PlatformClient
 from sync.engine import SyncEngine
 from sync.worker import SyncStatus, SyncWorker
 from tests.sync.conftest import Central
-from tests.sync.helpers import unreachable_url
-from tests.sync.test_last_sync import busy
+from tests.sync.helpers import busy, unreachable_url
 
 BACKOFF_S = 1.5
 

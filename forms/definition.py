@@ -199,7 +199,68 @@ def _meaning_problems(data: dict[str, Any]) -> list[str]:
         if item["type"] == "repeat" and where.count("/") > 1:
             problems.append(f"{where}: a repeat cannot hold another repeat")
     problems += [f"{name}: shown only once it is answered" for name in _waiting_on_itself(data)]
+    problems += _shown_by_later_answers(data)
     return problems
+
+
+# Where a question stands in the form: (page, field, field of a repeat; -1 for none).
+Place = tuple[int, int, int]
+
+
+def _shown_by_later_answers(data: dict[str, Any]) -> list[str]:
+    """Conditions that read an answer asked after them: pages and questions are shown
+    (and their answers kept) in order, each deciding with the answers before it, so a
+    question shown by a later page's answer was never asked on its own page, and one
+    shown by a later answer of its page, hidden by another, was then required unseen."""
+    places = _places(data)
+    settled = _settled_places(data, places)
+    problems = []
+    for where, place, expression in _conditions(data):
+        late = sorted(
+            name
+            for name in _names_in(expression)
+            if name in settled and settled[name] >= place and places[name] != place
+        )
+        if late:
+            problems.append(f"{where}: depends on answers asked after it ({', '.join(late)})")
+    return problems
+
+
+def _places(data: dict[str, Any]) -> dict[str, Place]:
+    places: dict[str, Place] = {}
+    for at, page in enumerate(data["pages"]):
+        for number, item in enumerate(page["fields"]):
+            places.setdefault(item["name"], (at, number, -1))
+            for inner, sub in enumerate(item.get("fields", [])):
+                places.setdefault(sub["name"], (at, number, inner))
+    return places
+
+
+def _settled_places(data: dict[str, Any], places: dict[str, Place]) -> dict[str, Place]:
+    """Where each answer is known: a calculated one (worked out, in the form's order,
+    before any page is shown) once the last answer it reads is."""
+    settled = dict(places)
+    for page in data["pages"]:
+        for item in page["fields"]:
+            if item["type"] == "calculated" and places[item["name"]] == settled[item["name"]]:
+                reads = _names_in(item.get("expr")) & places.keys()
+                settled[item["name"]] = max((settled[n] for n in reads), default=(-1, -1, -1))
+    return settled
+
+
+def _conditions(data: dict[str, Any]) -> Iterator[tuple[str, Place, Any]]:
+    """Every ``visible_if``, where it is written and the place it decides for."""
+    for at, page in enumerate(data["pages"]):
+        if "visible_if" in page:
+            yield f"{page['id']} visible_if", (at, -1, -1), page["visible_if"]
+        for number, item in enumerate(page["fields"]):
+            where = f"{page['id']}/{item['name']}"
+            if "visible_if" in item:
+                yield f"{where} visible_if", (at, number, -1), item["visible_if"]
+            for inner, sub in enumerate(item.get("fields", [])):
+                if "visible_if" in sub:
+                    place = (at, number, inner)
+                    yield f"{where}/{sub['name']} visible_if", place, sub["visible_if"]
 
 
 def _waiting_on_itself(data: dict[str, Any]) -> list[str]:

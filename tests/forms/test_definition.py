@@ -237,3 +237,69 @@ def test_too_many_choices_or_fields_in_a_repeat_are_named() -> None:
     found = problems(data)
     assert f"choices/{name}: breaks maxItems 200" in found
     assert f"pages/{at}/fields/{number}/fields: breaks maxItems 20" in found
+
+
+def _shown_if(data: dict[str, Any], conditions: dict[str, str]) -> dict[str, Any]:
+    """``data`` with each named page or question (a member's too) shown by a condition."""
+    for page in data["pages"]:
+        if page["id"] in conditions:
+            page["visible_if"] = conditions[page["id"]]
+        for item in page["fields"]:
+            for field in [item, *item.get("fields", [])]:
+                if field["name"] in conditions:
+                    field["visible_if"] = conditions[field["name"]]
+    return data
+
+
+@pytest.mark.parametrize(
+    ("conditions", "told"),
+    [
+        # On the first page, shown by the balance asked on the fourth: never asked there,
+        # and the review then asked for a question the citizen had passed unseen.
+        (
+            {"nome": "patrimonio > 0"},
+            "richiedente/nome visible_if: depends on answers asked after it (patrimonio)",
+        ),
+        # A whole page shown by a later page's answer: skipped before it could be given.
+        (
+            {"contatti": "sostegni_importo > 0"},
+            "contatti visible_if: depends on answers asked after it (sostegni_importo)",
+        ),
+        # A later answer of the same page: hidden by another, its old answer kept the
+        # question required by the check while the screen hid it.
+        (
+            {"cognome": "nome != ''"},
+            "richiedente/cognome visible_if: depends on answers asked after it (nome)",
+        ),
+        # A member's question shown by one asked after it about the same person.
+        (
+            {"cf_membro": "disabilita"},
+            "nucleo/membri/cf_membro visible_if: depends on answers asked after it (disabilita)",
+        ),
+        # A count worked out from the household, read a page before the household.
+        (
+            {"email": "n_minori > 0"},
+            "contatti/email visible_if: depends on answers asked after it (n_minori)",
+        ),
+    ],
+)
+def test_a_condition_on_an_answer_asked_after_it_is_refused(
+    conditions: dict[str, str], told: str
+) -> None:
+    assert told in problems(_shown_if(demo(), conditions))
+
+
+def test_conditions_on_answers_asked_before_them_load() -> None:
+    data = demo()
+    # Worked out from the first page's answer, though written on the last page.
+    data["pages"][4]["fields"].append({"name": "ha_cf", "type": "calculated", "expr": "cf != ''"})
+    _shown_if(
+        data,
+        {
+            "email": "ha_cf and telefono != ''",  # an earlier page's, and the same page's
+            "situazione": "n_componenti > 0",  # a count of an earlier page's household
+            "disabilita": "data_nascita != '' and cf != ''",  # the same person's, the form's
+            "motivazione": "count_where(membri, disabilita) > 0",
+        },
+    )
+    load_definition(data)

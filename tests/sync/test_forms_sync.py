@@ -13,11 +13,12 @@ from central.platform import PublishError
 from forms.definition import definition_records, load_definition
 from kiosk.boot.paths import DEMO_DATASET
 from protocol.records import RecordError
-from store import demo, mirror
+from store import demo, mirror, set_aside
 from store.database import Store
 from store.models import Call, FormDefinition
 from sync.engine import SyncEngine
 from tests.sync.conftest import Central
+from tests.sync.helpers import inject
 
 REF = "piazzola-buoni-spesa-2025@2025-11-03.1"
 
@@ -81,3 +82,29 @@ def test_demo_mode_loads_the_form_without_a_platform(store: Store) -> None:
     demo.load_if_empty(store, DEMO_DATASET)
     with store.read() as session:
         assert session.get(FormDefinition, REF) is not None
+
+
+def test_a_form_whose_question_waits_on_a_later_page_is_set_aside(
+    central: Central, engine: SyncEngine
+) -> None:
+    """A version published before the kiosks checked it (or by an older platform):
+    its first page's surname shown by the balance asked on the fourth page was never
+    asked, and the review then wanted it. The kiosk keeps it aside, with the reason."""
+    engine.run_once()
+    later = demo_form()
+    later["definition"]["version"] = "2025-11-20.1"
+    later["id"] = ref = "piazzola-buoni-spesa-2025@2025-11-20.1"
+    later["definition"]["pages"][0]["fields"][1]["visible_if"] = "patrimonio > 0"
+    with pytest.raises(PublishError, match="asked after it"):
+        central.platform.publish("forms", later)
+    inject(central.platform, "forms", ref, later)
+    assert engine.run_once().problems == {}
+    with engine.store.read() as session:
+        [row] = set_aside.waiting(session)
+        assert session.get(FormDefinition, ref) is None
+        assert session.get(FormDefinition, REF) is not None  # the version before stays
+    assert (row.stream, row.kind, row.record_id) == ("calls", "forms", ref)
+    assert row.reason == (
+        f"forms {ref}: definition: richiedente/cognome visible_if: depends on answers asked"
+        " after it (patrimonio)"
+    )

@@ -20,6 +20,7 @@ from typing import Any
 from sqlalchemy import delete, func, select, tuple_
 from sqlalchemy.orm import Session
 
+from protocol.records import STREAM_OF
 from protocol.text import fitted
 from store import outbox
 from store.models import SetAsideRecord
@@ -55,7 +56,13 @@ def _keepable(data: dict[str, Any] | None) -> bool:
 
 def set_aside(session: Session, stream: str, poison: Poison) -> None:
     """Keeps ``poison`` in place of any earlier version set aside; reports it to the
-    platform unless this very version was reported already."""
+    platform unless this very version was reported already.
+
+    A record is set aside once, whatever stream sent it (kind and id name it). A copy
+    sent on a stream not its kind's is a platform's mistake, never a version of the
+    record: while the record waits set aside by another stream (its own), the copy is
+    only reported (it took that one's place, which its stream then never tried again:
+    lost). The record's own stream takes the place of a copy sent on another."""
     key = (poison.kind[:32], poison.record_id[:64])
     # Its words name the record's fields, keys the platform sent (an ESC in a label's
     # language key): made to fit, or the report itself was refused by the platform.
@@ -63,12 +70,17 @@ def set_aside(session: Session, stream: str, poison: Poison) -> None:
     data = poison.data if _keepable(poison.data) else None
     row = session.get(SetAsideRecord, key)
     moment = outbox.utcnow()
+    if row is not None and row.stream != stream and _stray(poison.kind, stream):
+        _report(session, stream, key, poison.op, reason)
+        return
     if row is not None and row.op == poison.op and row.data == data and row.reason == reason:
         row.last_seen = moment
         return
     if row is None:
         row = SetAsideRecord(kind=key[0], record_id=key[1], first_seen=moment)
         session.add(row)
+    elif row.stream != stream:  # its own stream's version, in place of a stray copy
+        row.first_seen = moment
     row.stream, row.op, row.data, row.reason, row.last_seen = (
         stream,
         poison.op,
@@ -76,6 +88,15 @@ def set_aside(session: Session, stream: str, poison: Poison) -> None:
         reason,
         moment,
     )
+    _report(session, stream, key, poison.op, reason)
+
+
+def _stray(kind: str, stream: str) -> bool:
+    """Whether ``kind`` belongs to another stream (a kind no stream knows belongs to none)."""
+    return STREAM_OF.get(kind, stream) != stream
+
+
+def _report(session: Session, stream: str, key: tuple[str, str], op: str, reason: str) -> None:
     outbox.add_event(
         session,
         {
@@ -83,7 +104,7 @@ def set_aside(session: Session, stream: str, poison: Poison) -> None:
             "stream": stream,
             "kind": fitted(key[0], 32),
             "id": fitted(key[1], 64),
-            "op": fitted(poison.op, 8),
+            "op": fitted(op, 8),
             "reason": reason,
         },
     )

@@ -73,6 +73,15 @@ def inject(platform: Platform, kind: str, record_id: str, data: dict[str, Any] |
         )
 
 
+def inject_stray(
+    platform: Platform, stream: str, kind: str, record_id: str, data: dict[str, Any]
+) -> None:
+    """Writes a copy of a record into another stream's log, the record itself unchanged:
+    a platform's mistake, served on a stream its kind is not carried by."""
+    with platform.writing() as session:
+        session.add(Change(stream=stream, kind=kind, record_id=record_id, op="upsert", data=data))
+
+
 def outbox_rows(store: Store) -> list[OutboxEntry]:
     with store.read() as session:
         return list(session.scalars(select(OutboxEntry)))

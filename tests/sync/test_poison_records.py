@@ -23,7 +23,7 @@ from store.database import Store
 from store.models import OutboxEntry
 from sync.engine import STREAMS, SyncEngine
 from tests.sync.conftest import ADMIN, Central, assert_mirror_equals_server
-from tests.sync.helpers import inject
+from tests.sync.helpers import inject, inject_stray
 from tests.sync.poison import CF, POISON
 
 
@@ -35,6 +35,48 @@ def admin(central: Central, method: str, path: str, **kwargs: Any) -> requests.R
         timeout=10,
         **kwargs,
     )
+
+
+@pytest.mark.parametrize("stray_first", [False, True], ids=["stray after", "stray before"])
+def test_a_copy_sent_on_another_stream_never_takes_the_place_of_the_record_set_aside(
+    central: Central, engine: SyncEngine, store: Store, stray_first: bool
+) -> None:
+    """A service waiting, set aside on its own stream, for the category it names; a copy
+    of it (another title) sent on the calls stream took its place in the set-aside
+    records, under the calls stream: the catalog never tried it again, and the service
+    never arrived once its category did. Whichever came first, the record's own stream
+    keeps its place, the copy is reported, and the service applies as the catalog sent
+    it."""
+    platform = central.platform
+    engine.run_once()
+    category = platform.records("categories")["childcare"]
+    service = {**platform.records("services")["s01"], "id": "s99", "category": "newcat"}
+    copy = {**service, "title": {"it": "Copia sul flusso sbagliato"}}
+
+    def stray() -> None:
+        inject_stray(platform, "calls", "services", "s99", copy)
+        engine.run_once()
+
+    if stray_first:
+        stray()
+    inject(platform, "services", "s99", service)
+    engine.run_once()
+    if not stray_first:
+        stray()
+    with store.read() as session:
+        [row] = set_aside.waiting(session)
+        assert (row.stream, row.data) == ("catalog", service)
+        assert "lacks" in row.reason
+    engine.run_once()  # the reports go out with the next push
+    events = [s.payload for s in platform.submissions() if s.kind == "event" and s.payload]
+    told = [(e["stream"], e["kind"], e["id"]) for e in events]
+    assert sorted(told) == [("calls", "services", "s99"), ("catalog", "services", "s99")]
+
+    platform.publish("categories", {**category, "id": "newcat"})
+    engine.run_once()  # the category applies, then the service waiting for it
+    with store.read() as session:
+        assert set_aside.waiting(session) == []
+    assert_mirror_equals_server(store, platform)
 
 
 @pytest.mark.parametrize("case", list(POISON), ids=list(POISON))

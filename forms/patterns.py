@@ -90,3 +90,82 @@ def full_match(pattern: str, text: str) -> bool:
         return compiled(pattern).fullmatch(text) is not None
     except UnicodeEncodeError:
         return False
+
+
+# Signs a pattern may escape to mean themselves ("\-", "\.", "\ ").
+_ESCAPED_SIGNS = frozenset(" !\"#%&',-./:;<=>@_`~()[]{}*+?|^$\\")
+_STRUCTURE = frozenset("()|?*+^$")  # groups, choices, counts and anchors: no characters
+_COUNT = re.compile(r"\{\d+(,\d*)?\}")
+_DIGITS = "0123456789"
+
+
+def characters_of(pattern: str) -> str | None:
+    """Every character a text matching ``pattern`` can hold, in the order the pattern
+    names them, when the pattern says so plainly: literal characters, ``\\d`` (its
+    ASCII digits: a text of them matches), classes such as ``[0-9A-F-]``, groups,
+    choices and counts. None when it does not (``.``, ``\\w``, a negated class, a flag
+    ...): such a pattern takes too much to tell."""
+    found: list[str] = []
+    index = 0
+    while index < len(pattern):
+        char = pattern[index]
+        if char == "\\":
+            taken = _escaped(pattern[index + 1 : index + 2])
+            index += 2
+        elif char == "[":
+            taken, index = _class(pattern, index + 1)
+        elif char == "{":
+            count = _COUNT.match(pattern, index)
+            taken, index = ("", count.end()) if count else (None, index)
+        elif char == "(" and pattern.startswith("(?", index):
+            taken, index = ("", index + 3) if pattern.startswith("(?:", index) else (None, index)
+        elif char in _STRUCTURE:
+            taken, index = "", index + 1
+        elif char.isprintable() and char not in ".]}":
+            taken, index = char, index + 1
+        else:
+            taken = None
+        if taken is None:
+            return None
+        found += [c for c in taken if c not in found]
+    return "".join(found) or None
+
+
+def _escaped(char: str) -> str | None:
+    if char == "d":
+        return _DIGITS
+    return char if char in _ESCAPED_SIGNS else None
+
+
+def _class(pattern: str, index: int) -> tuple[str | None, int]:
+    """The characters of the class opened just before ``index``, and where it ends."""
+    if pattern.startswith(("^", "[:"), index):
+        return None, index  # a negated class, or a named one: too much to tell
+    taken, first = "", index
+    while index < len(pattern) and (pattern[index] != "]" or index == first):
+        char, after = pattern[index], pattern[index + 1 : index + 3]
+        if char == "\\":
+            escaped = _escaped(after[:1])
+            if escaped is None:
+                return None, index
+            taken, index = taken + escaped, index + 2
+        elif len(after) == 2 and after[0] == "-" and after[1] != "]":  # a range: "0-9"
+            span = _range(char, after[1])
+            if span is None:
+                return None, index
+            taken, index = taken + span, index + 3
+        elif char.isprintable() and char != "[":
+            taken, index = taken + char, index + 1
+        else:
+            return None, index
+    if index >= len(pattern):
+        return None, index  # never closed
+    return taken, index + 1
+
+
+def _range(low: str, high: str) -> str | None:
+    """A range within the digits, the capitals or the small letters ("0-9", "A-F")."""
+    for run in (_DIGITS, "ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz"):
+        if low in run and high in run and run.index(low) <= run.index(high):
+            return run[run.index(low) : run.index(high) + 1]
+    return None

@@ -16,6 +16,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLineEdit, QVBoxLayout, QWidget
 
 from forms.lookup import tracking_code
+from forms.patterns import full_match
 from forms.validators import email, phone
 from kiosk.ui.widgets.common import ScrollList
 from kiosk.ui.widgets.form_fields import DateField, FieldWidget, LineField, field_widget
@@ -205,6 +206,48 @@ def test_a_whole_number_gets_digits_and_a_minus_only_if_it_can_be_negative(  # t
     assert_named(form.keyboard, {"-": "minus"})
     tap_keys(qtbot, form.keyboard, typed)
     assert widget.value() == number
+
+
+@pytest.mark.parametrize(
+    ("pattern", "keys", "typed"),
+    [
+        (r"\d{5}", DIGITS, "35016"),  # a postcode (CAP)
+        (r"[0-9]{3}-[0-9]{4}", DIGITS | {"-"}, "049-5590"),
+        (r"(?:\d{2}/)?\d{4}", DIGITS | {"/"}, "03/2026"),
+    ],
+)
+def test_a_text_whose_pattern_takes_digits_and_signs_gets_their_keys(  # type: ignore[no-untyped-def]
+    qtbot, pattern: str, keys: set[str], typed: str
+) -> None:
+    form = FormPage(qtbot, [_line("text", pattern=pattern)])
+    [widget] = form.widgets
+    assert isinstance(widget, LineField)
+    tap_field(qtbot, widget.input, form.keyboard)
+    assert keys_shown(form.keyboard) == sorted(keys)
+    assert not form.keyboard.shift.isVisible() and not form.keyboard.switch.isVisible()
+    tap_keys(qtbot, form.keyboard, typed)
+    assert widget.value() == typed and full_match(pattern, typed)
+    if pattern == r"\d{5}":
+        SCREENSHOT_DIR.mkdir(parents=True, exist_ok=True)
+        form.page.grab().save(str(SCREENSHOT_DIR / "field-keys-pattern-cap.png"))
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    [
+        r"[A-Z]{2}\d{4}",  # capitals: typed with the shift the general keyboard has
+        r"\d+ .*",  # anything after the number
+        r"[^a-z]+",
+    ],
+)
+def test_a_text_whose_pattern_is_too_general_to_tell_gets_every_key(  # type: ignore[no-untyped-def]
+    qtbot, pattern: str
+) -> None:
+    form = FormPage(qtbot, [_line("text", pattern=pattern)])
+    tap_field(qtbot, form.widgets[0].input, form.keyboard)  # type: ignore[attr-defined]
+    shown = set(keys_shown(form.keyboard))
+    assert set(string.ascii_lowercase) <= {key.lower() for key in shown} and " " in shown
+    assert form.keyboard.shift.isVisible()
 
 
 def test_the_phone_left_at_checkout_gets_digits_plus_and_space(qtbot, window) -> None:  # type: ignore[no-untyped-def]

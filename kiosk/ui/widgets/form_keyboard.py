@@ -23,6 +23,7 @@ import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint
 from PySide6.QtWidgets import QApplication, QBoxLayout, QLineEdit, QPlainTextEdit, QWidget
 
+from forms.patterns import characters_of
 from kiosk.ui.event_filters import quiet_slot
 from kiosk.ui.widgets.common import ScrollList
 from kiosk.ui.widgets.form_fields import DateField, FieldWidget
@@ -63,7 +64,20 @@ def field_keys(widget: FieldWidget, box: QWidget, lang: str) -> str:
     if kind == "integer":
         low = widget.item.get("min")
         return DIGITS if isinstance(low, int) and low >= 0 else DIGITS + "-"
+    if kind == "text" and isinstance(widget.item.get("pattern"), str):
+        return pattern_keys(widget.item["pattern"])
     return ONLY_KEYS.get(kind, "")
+
+
+def pattern_keys(pattern: str) -> str:
+    """The keys of a text whose form gives its pattern ("\\d{5}", "[0-9]{3}-[0-9]{4}"):
+    the characters the pattern takes, when it tells them plainly and they are digits
+    and signs; else any ("": letters keep their shift, a capital the pattern wants
+    typed as one, and a general pattern all the keys it may want)."""
+    keys = characters_of(pattern)
+    if keys is None or any(char.isalpha() for char in keys):
+        return ""
+    return keys
 
 
 class FormKeyboard(QObject):

@@ -1,0 +1,80 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""What a form's pattern tells of the characters its answers are made of: the keys a
+kiosk can offer for them, when the pattern says so plainly, and nothing when it does
+not."""
+
+from __future__ import annotations
+
+import re
+import warnings
+
+import pytest
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
+
+from forms.patterns import PatternError, characters_of, compiled, full_match
+
+
+@pytest.mark.parametrize(
+    ("pattern", "characters"),
+    [
+        (r"\d{5}", "0123456789"),  # a postcode (CAP)
+        (r"[0-9]{3}-[0-9]{4}", "0123456789-"),
+        (r"^\+?\d+$", "+0123456789"),
+        (r"(?:\d{2}/){2}\d{4}", "0123456789/"),
+        (r"[\d.,]+", "0123456789.,"),
+        (r"[0-9 ]{4,}", "0123456789 "),
+        (r"[A-F0-9]{8}|-", "ABCDEF0123456789-"),
+        (r"[a-]", "a-"),
+        (r"[]x]", "]x"),
+    ],
+)
+def test_a_plain_pattern_tells_its_characters(pattern: str, characters: str) -> None:
+    assert characters_of(pattern) == characters
+
+
+@pytest.mark.parametrize(
+    "pattern",
+    [
+        r".{5}",  # any character
+        r"\w+",  # any script's letters
+        r"\s*\d+",
+        r"[^0-9]+",  # all but some
+        r"[[:digit:]]+",
+        r"[!-~]+",  # a range of signs
+        r"[0-9\p{L}]",
+        r"(?i)ab",  # a flag: capitals too
+        r"(?P<cap>\d{5})",
+        r"\d{5}\b",
+        r"^$",  # no character at all
+    ],
+)
+def test_a_pattern_too_general_to_tell_tells_nothing(pattern: str) -> None:
+    compiled(pattern)  # one a form can have
+    assert characters_of(pattern) is None
+
+
+META = "0123456789aAzZ-./[]^$\\d{},()|?*+: "
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=META, max_size=14), st.data())
+def test_each_answer_a_pattern_takes_is_typed_with_the_characters_it_tells(
+    pattern: str, data: st.DataObject
+) -> None:
+    """Any answer the pattern takes is made of the characters told (a digit of another
+    script stands for an ASCII one), and typed with them it is taken still."""
+    keys = characters_of(pattern)
+    try:
+        compiled(pattern)
+        with warnings.catch_warnings():  # "possible nested set": read as RE2 reads it
+            warnings.simplefilter("ignore", FutureWarning)
+            re.compile(pattern)
+    except (PatternError, re.error):
+        assume(False)
+    assume(keys is not None)
+    assert keys is not None
+    answer = data.draw(st.from_regex(pattern, fullmatch=True).filter(lambda t: len(t) < 40))
+    typed = "".join(str(int(c)) if c.isdecimal() else c for c in answer)
+    assert set(typed) <= set(keys), (answer, keys)
+    assert full_match(pattern, typed)

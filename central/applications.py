@@ -88,12 +88,13 @@ _definitions_lock = threading.Lock()
 
 
 def checked_definition(ref: str, definition: Any) -> FormDefinition:
-    """``load_definition(definition)``, checked once per ref and content; DefinitionError
-    as it raises (a definition refused is not kept: checked again each time)."""
+    """``load_definition(definition, published=True)``, checked once per ref and
+    content; DefinitionError as it raises (a definition refused is not kept: checked
+    again each time)."""
     try:
         digest = canonical_sha256(definition)
     except (TypeError, ValueError, RecursionError):  # not JSON: the full check says why
-        return load_definition(definition)
+        return load_definition(definition, published=True)
     key = (ref, digest)
     with _definitions_lock:
         known = _definitions.get(key)
@@ -101,7 +102,7 @@ def checked_definition(ref: str, definition: Any) -> FormDefinition:
             _definitions.move_to_end(key)
             return known
     # A copy of its own: the record's data belongs to the session that read it.
-    form = load_definition(copy.deepcopy(definition))
+    form = load_definition(copy.deepcopy(definition), published=True)
     with _definitions_lock:
         _definitions[key] = form
         while len(_definitions) > DEFINITIONS_KEPT:

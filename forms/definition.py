@@ -115,9 +115,13 @@ def _what_is_wrong(error: Any) -> str:
     return f"is not valid ({rule})"
 
 
-def load_definition(data: Any, *, new: bool = False) -> FormDefinition:
+def load_definition(data: Any, *, new: bool = False, published: bool = False) -> FormDefinition:
     """A checked definition, or DefinitionError listing every problem found; ``new``:
-    one being published, held to the checks added since forms were first published."""
+    one being published, held to the checks added since forms were first published.
+    ``published``: one the platform published already, read to take its applications
+    and show them, without the checks of the order its questions are shown in (a kiosk
+    refuses such a form, but what citizens sent on one is still theirs: refused when
+    read, its call's applications, some queued on kiosks, were refused for good)."""
     from jsonschema import Draft202012Validator  # imported here: off the kiosk's start-up
 
     if _nested_deeper_than(data, MAX_NESTING):
@@ -134,6 +138,8 @@ def load_definition(data: Any, *, new: bool = False) -> FormDefinition:
     if problems:
         raise DefinitionError(problems[:20])
     problems = _meaning_problems(data)
+    if not published:
+        problems += _order_problems(data)
     if new:
         problems += _new_definition_problems(data)
     if len(f"{data['id']}@{data['version']}") > MAX_REF:
@@ -198,9 +204,14 @@ def _meaning_problems(data: dict[str, Any]) -> list[str]:
                 problems.append(f"{where}: {limit} {value!r} is a date limit of a non-date")
         if item["type"] == "repeat" and where.count("/") > 1:
             problems.append(f"{where}: a repeat cannot hold another repeat")
-    problems += [f"{name}: shown only once it is answered" for name in _waiting_on_itself(data)]
-    problems += _shown_by_later_answers(data)
     return problems
+
+
+def _order_problems(data: dict[str, Any]) -> list[str]:
+    """Questions that cannot be shown in the form's order: one shown only once it is
+    answered, or by an answer asked after it."""
+    problems = [f"{name}: shown only once it is answered" for name in _waiting_on_itself(data)]
+    return problems + _shown_by_later_answers(data)
 
 
 # Where a question stands in the form: (page, field, field of a repeat; -1 for none).

@@ -195,7 +195,7 @@ def _form(data: dict[str, Any] | None) -> FormDefinition | None:
     if data is None:
         return None
     try:
-        return load_definition(data["definition"])
+        return load_definition(data["definition"], published=True)
     except (DefinitionError, KeyError):
         return None
 

@@ -29,8 +29,8 @@ def kiosk(platform: Platform, comune: str = "piazzola", name: str = "kiosk-a") -
     return device_id
 
 
-def application(platform: Platform) -> SubmissionEntry:
-    form = load_definition(platform.records("forms")[REF]["definition"])
+def application(platform: Platform, *, published: bool = False) -> SubmissionEntry:
+    form = load_definition(platform.records("forms")[REF]["definition"], published=published)
     payload = {
         "call": "bs-piazzola",
         "form": REF,
@@ -303,3 +303,39 @@ def test_wrong_pin_reports_make_a_kiosk_holder_tags_again_only_when_wallets_chan
     platform.submit(device, [_wrong_pin(platform, device, second)])
     wallet = platform.wallet_holder(second)
     assert wallet is not None and wallet.failures == 0  # (its new PIN cleared them)
+
+
+@pytest.mark.parametrize(
+    "condition",
+    [
+        {"cognome": "patrimonio > 0"},  # shown by an answer asked three pages later
+        {"nome": "nome != ''"},  # shown only once it is answered
+    ],
+    ids=["later-answer", "itself"],
+)
+def test_a_form_published_before_the_checks_of_its_order_still_takes_its_applications(
+    platform: Platform, condition: dict[str, str]
+) -> None:
+    """A kiosk refuses such a form (set aside, its earlier version kept), and the
+    platform refuses to publish one; but one it published before those checks is read
+    as ever: what citizens sent on it is still theirs (refused when read, the call's
+    applications, some queued on kiosks, were refused for good)."""
+    from central.models import Record
+    from forms.definition import DefinitionError
+
+    device = kiosk(platform)
+    with platform.writing() as session:
+        record = session.get(Record, ("forms", REF))
+        assert record is not None
+        older = copy.deepcopy(record.data)
+        for page in older["definition"]["pages"]:
+            for item in page["fields"]:
+                if item["name"] in condition:
+                    item["visible_if"] = condition[item["name"]]
+        record.data = older
+    with pytest.raises(DefinitionError, match="answer"):
+        load_definition(older["definition"])  # as a kiosk reads it
+    with pytest.raises(DefinitionError):
+        load_definition(older["definition"], new=True)  # as the platform publishes one
+    [answer] = platform.submit(device, [application(platform, published=True)])
+    assert (answer.status, answer.code) == ("accepted", None), answer

@@ -44,20 +44,39 @@ PLAIN = str.maketrans(
 )
 UNPRINTABLE = "\u00b7"  # a visible middle dot, present in CP1252 and CP858
 # An emoji: a pictograph of the emoji planes (emoticons, transport, flags, skin tones),
-# or a symbol asked to show as one (U+2764 U+FE0F), with the selectors and joiners that
-# build one emoji out of several. Left over alone, a selector or a keycap's frame is
-# invisible: "1️⃣" prints as "1".
-_EMOJI = "(?:[\U0001f000-\U0001faff]|[\u2190-\u2bff](?=[\ufe0f\u200d]))[\ufe0e\ufe0f\u200d\u20e3]*"
-_EMOJI_BEFORE_A_GAP = re.compile(f" (?:{_EMOJI})+(?=\\s|$)")
-_EMOJI_ANYWHERE = re.compile(f"(?:{_EMOJI})+ ?")
+# a sign drawn as an emoji without asking (♿ ☕ ✅ ⭐: Unicode's Emoji_Presentation below
+# U+2C00), one asked to be drawn as one (❤ followed by U+FE0F) or joined into one (the
+# ⚕ of 🧑‍⚕), with the selectors, joiners and tags that build one emoji out of several.
+# Left over alone, a selector or a keycap's frame is invisible: "1️⃣" prints as "1".
+_PRESENTED = (
+    "\u231a\u231b\u23e9-\u23ec\u23f0\u23f3\u25fd\u25fe\u2614\u2615\u2648-\u2653"
+    "\u267f\u2693\u26a1\u26aa\u26ab\u26bd\u26be\u26c4\u26c5\u26ce\u26d4\u26ea"
+    "\u26f2\u26f3\u26f5\u26fa\u26fd\u2705\u270a\u270b\u2728\u274c\u274e"
+    "\u2753-\u2755\u2757\u2795-\u2797\u27b0\u27bf\u2b1b\u2b1c\u2b50\u2b55"
+)
+_EMOJI = (
+    f"(?:[\U0001f000-\U0001faff{_PRESENTED}]|[\u2000-\u2bff](?=[\ufe0f\u200d])"
+    "|(?<=\u200d)[\u2000-\u2bff])[\ufe0e\ufe0f\u200d\u20e3\U000e0020-\U000e007f]*"
+)
+_EMOJI_RUN_TEXT = f"[ \t]*(?:{_EMOJI})+(?:[ \t]+(?:{_EMOJI})+)*[ \t]*"  # "✅ ⭐" is one run
+_EMOJI_LINE = re.compile(f"(?:^|(?<=\n)){_EMOJI_RUN_TEXT}(?:\n|$)")
+_EMOJI_RUN = re.compile(_EMOJI_RUN_TEXT)
 _INVISIBLE_MARKS = re.compile("[\ufe0e\ufe0f\u20e3]")
 
 
 def without_emoji(text: str) -> str:
-    """``text`` without its emoji, nor the space each leaves twice: "Spesa 🛒 a casa" is
-    "Spesa a casa", "🍎 Frutta" is "Frutta"."""
-    text = _EMOJI_ANYWHERE.sub("", _EMOJI_BEFORE_A_GAP.sub("", text))
+    """``text`` without its emoji, and without the gaps they leave: "Spesa 🛒 a casa"
+    and "Spesa🛒a casa" are "Spesa a casa", "🍎 Frutta" is "Frutta", a line of emoji
+    alone goes."""
+    text = _EMOJI_RUN.sub(_gap, _EMOJI_LINE.sub("", text))
     return _INVISIBLE_MARKS.sub("", text)
+
+
+def _gap(run: re.Match[str]) -> str:
+    """A space where the emoji stood between two words; nothing at a line's ends."""
+    text, start, end = run.string, run.start(), run.end()
+    at_an_end = start == 0 or end == len(text) or "\n" in (text[start - 1], text[end])
+    return "" if at_an_end else " "
 
 
 def printable(text: str, encoding: str = "cp1252") -> str:

@@ -113,6 +113,9 @@ EMOJI = {
     "Pasti caldi🍲": "Pasti caldi",
     "❤️ Ascolto 👨‍👩‍👧 famiglie 👍🏽": "Ascolto famiglie",
     "1️⃣ Iscrizione 🇮🇹": "1 Iscrizione",
+    "Frutta🍎 fresca e verdura🥕a domicilio": "Frutta fresca e verdura a domicilio",
+    "♿ Accesso ☕ caffè ✅ ⭐ 🧑‍⚕ medico ‼️ sì": "Accesso caffè medico sì",
+    "🍎\nFrutta": "Frutta",
 }
 
 

@@ -75,7 +75,8 @@ def pattern_keys(pattern: str) -> str:
     and signs; else any ("": letters keep their shift, a capital the pattern wants
     typed as one, and a general pattern all the keys it may want)."""
     keys = characters_of(pattern)
-    if keys is None or any(char.isalpha() for char in keys):
+    # Nothing but spaces (" *"): no keys to lay out, so any.
+    if keys is None or not keys.strip() or any(char.isalpha() for char in keys):
         return ""
     return keys
 

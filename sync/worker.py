@@ -117,6 +117,9 @@ class SyncWorker:
         # What the platform's Retry-After asked after the last pass (seconds, or None):
         # the next pass waits at least that long, within ``backoff_cap``.
         self.retry_after_s: float | None = None
+        # Whether the last pass met a platform that answered but could not serve (a 5xx
+        # or 429, such as a proxy's 502 in front of a platform that is down).
+        self.busy = False
         # Kept in the store: after a restart the dashboard still knows when it last worked.
         self.last_success: datetime | None = self._stored_last_success()
         self.status = SyncStatus(None, 0, 0, self.last_success, None)
@@ -149,8 +152,11 @@ class SyncWorker:
 
     def holds_wakes(self) -> bool:
         """Whether a wake waits for the backoff: the last pass failed with no answer
-        from the platform, or with its Retry-After."""
-        return self.failures > 0 and (not self.answered or self.retry_after_s is not None)
+        from the platform, with its Retry-After, or with an answer that it cannot serve
+        now (a proxy's 502 or 504 in front of a platform that is down has no Retry-After,
+        and every record of every kiosk asked again at once)."""
+        unable = not self.answered or self.retry_after_s is not None or self.busy
+        return self.failures > 0 and unable
 
     def run_pass(self) -> SyncReport | None:
         """One pass, with its outcome recorded in ``status``; never raises."""
@@ -189,6 +195,7 @@ class SyncWorker:
         self.answered = online
         asked = [e.retry_after_s for e in errors if isinstance(e, UnreachableError)]
         self.retry_after_s = max((s for s in asked if s is not None), default=None)
+        self.busy = any(classify(e)[1] == "platform_busy" for e in errors)
         if problem is None:
             self.failures = 0
         if problem:

@@ -18,6 +18,7 @@ from sync.engine import SyncEngine
 from sync.worker import SyncStatus, SyncWorker
 from tests.sync.conftest import Central
 from tests.sync.helpers import busy, unreachable_url
+from tests.sync.scripted_platform import ScriptedPlatform
 
 BACKOFF_S = 1.5
 
@@ -163,3 +164,34 @@ def test_a_wake_while_all_is_well_sends_the_record_at_once(
         assert len(passes) == 3
     finally:
         worker.stop()
+
+
+def test_wakes_while_a_proxy_answers_bad_gateway_wait_for_the_backoff(store: Store) -> None:
+    """A reverse proxy in front of a platform that is down: 502, and no Retry-After."""
+    proxy = ScriptedPlatform()
+    proxy.reply = lambda path, body: (502, b"<html>502 Bad Gateway</html>")
+    passes = Passes()
+    worker = SyncWorker(
+        store,
+        lambda: SyncEngine(store, PlatformClient(proxy.url, token="t", connect_timeout=0.5)),
+        interval=3600,
+        backoff_base=BACKOFF_S,
+        backoff_cap=BACKOFF_S,
+        rng=lambda: 1.0,
+        on_status=passes,
+    )
+    worker.start()
+    try:
+        first = passes.wait_for(1)
+        assert passes.seen[0][1].problem == "platform_busy" and worker.retry_after_s is None
+        asked = len(proxy.paths)
+        records_arrive(store, worker, 10)
+        time.sleep(max(0.0, first + BACKOFF_S / 2 - time.monotonic()))
+        assert len(passes) == 1 and len(proxy.paths) == asked  # no request per record
+        second = passes.wait_for(2)
+        assert second - first >= BACKOFF_S * 0.9
+        worker.connectivity_returned()  # "sync now" still asks at once
+        passes.wait_for(3, timeout=BACKOFF_S / 2)
+    finally:
+        worker.stop()
+        proxy.close()

@@ -226,7 +226,8 @@ class ManagerController(QObject):
                 "manager %s dealt with refused record %s (%s)", manager.id, entry_uuid, outcome
             )
             if self.backend.sync is not None:
-                self.backend.sync.worker.wake()  # the platform hears of it now
+                # The platform hears of it now (at the backoff's pass while it cannot).
+                self.backend.sync.worker.wake()
             self.refresh(screen)
 
         self.tasks.run(work, done, lambda error: self._failed("refusal", error))
@@ -349,7 +350,8 @@ class ManagerController(QObject):
                 call.bell_rang,
             )
             if self.backend.sync is not None:
-                self.backend.sync.worker.wake()  # the platform is told now, not next minute
+                # Told now, not next minute (at the backoff's pass while it cannot be).
+                self.backend.sync.worker.wake()
             if self.desk is not None and self.window.current_route == "manager":
                 self.refresh(self.desk)
             self.window.show_help_outcome(call)

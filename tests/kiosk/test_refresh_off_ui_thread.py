@@ -152,3 +152,9 @@ def test_a_category_with_pages_shown_by_show_more_is_drawn_again_from_warm_answe
         sync.join()
     assert seen == []
     assert len(screen._services) >= loaded
+    # Back from a service, nothing new at the top: one page read on the tap, not all.
+    window.go("service", {"service_id": screen._services[-1].id})
+    with statements_on_ui_thread() as seen:
+        window.back()
+    assert sum("OFFSET" in statement for statement in seen) == 1, seen
+    assert len(screen._services) >= loaded

@@ -31,6 +31,7 @@ class ServiceListScreen(DataScreen):
         self._cards: list[CardButton] = []
         self._filling = SlicedFill(self, self._add_card, self._offer_more)
         self._more: QPushButton | None = None
+        self._refreshing = False
         self.title = label(role="title", name="categoryTitle")
         self.scope = label(role="muted", name="categoryScope")
         self.list = ScrollList(name="serviceList")
@@ -43,13 +44,19 @@ class ServiceListScreen(DataScreen):
         scope = comune_id or None
         category = self.catalog.category(category_id, scope)
         same = (category_id, comune_id) == (self.category_id, self.comune_id)
-        # The same category again (a sync pass, the way back from a service) keeps the
-        # pages the citizen asked for with "Show more": they were reading down there.
-        # Page by page, as they were asked: after a sync pass each is a warm answer
-        # (CatalogReader.warm), not a new question read on this thread.
+        first = self._page(category_id, scope, 0)
+        unchanged = same and category == self._category and bool(first)
+        if unchanged and first == self._services[:PAGE] and not self._refreshing:
+            return  # back from a service, nothing new at the top: the list as it was
+        # The same category again keeps the pages the citizen asked for with "Show
+        # more": they were reading down there. Page by page, as they were asked: after a
+        # sync pass each is a warm answer (CatalogReader.warm), not a new question read
+        # on this thread.
         loaded = self._loaded() if same else PAGE
-        shown = [s for at in range(0, loaded, PAGE) for s in self._page(category_id, scope, at)]
-        if same and category == self._category and shown == self._services and shown:
+        shown = first + [
+            s for at in range(PAGE, loaded, PAGE) for s in self._page(category_id, scope, at)
+        ]
+        if unchanged and shown == self._services:
             return  # a refresh with nothing new keeps the list and its scroll position
         # Opening the screen shows a screenful at once; a refresh while it is on screen
         # (a sync) draws in slices only, as the person may be scrolling meanwhile.
@@ -60,6 +67,13 @@ class ServiceListScreen(DataScreen):
             self._fill(at_once=FIRST_CARDS)
         else:
             self._redraw()
+
+    def mirror_changed(self, **params: Any) -> None:
+        self._refreshing = True  # every page shown is read again, not only the first
+        try:
+            self.enter(**params)
+        finally:
+            self._refreshing = False
 
     def _loaded(self) -> int:
         """How many services to read again: as many pages as the citizen had loaded."""

@@ -456,6 +456,10 @@ class SpokenMode(QObject):
             words = self.describe(new)
             if not self._same_again(words):
                 self.say(words)
+        if new is not None:
+            # Matched once only: after a control was said (Qt's own move to the header
+            # when the one with the focus was deleted), the one given back is news.
+            self._left = ""
 
     def _same_again(self, words: str) -> bool:
         """A list drawn again (a sync pass) gave the focus back to a control that says

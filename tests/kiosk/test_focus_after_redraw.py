@@ -420,6 +420,49 @@ def test_spoken_mode_does_not_say_a_control_given_the_focus_back_by_the_window(
     assert QApplication.focusWidget() is not focus and speaker.texts()
 
 
+def test_a_control_given_back_after_the_focus_was_said_elsewhere_is_said_again(
+    qtbot, qapp, window, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    """A first sync pass gave the focus back silently. At the next, Qt passed the
+    deleted control's focus to a control of the header, which was said: the control
+    given back after it must be said too (it was kept silent, matched against what the
+    focus had left at the first pass), or the citizen is left on "Larger text"."""
+    window.go("calls", {})
+    _settle(qtbot, qapp)
+    screen = window.screens["calls"]
+    speaker = listen(window)
+    window.spoken.start()
+    _settle(qtbot, qapp)
+    kept = next(b for b in screen.list.findChildren(QAbstractButton) if b.isVisible())
+    kept.setFocus(Qt.FocusReason.TabFocusReason)
+    _settle(qtbot, qapp)
+    words = speaker.texts()[-1]
+    name = kept.objectName()  # the control itself is drawn again: a new one, same name
+    header = window.large_text_button
+
+    def cleared(**_params: object) -> None:
+        QApplication.focusWidget().clearFocus()
+        screen.retranslate()  # type: ignore[attr-defined]
+
+    def passed_to_the_header(**_params: object) -> None:
+        header.setFocus(Qt.FocusReason.OtherFocusReason)  # as Qt does for a deleted one
+        screen.retranslate()  # type: ignore[attr-defined]
+
+    speaker.said.clear()
+    monkeypatch.setattr(screen, "mirror_changed", cleared)
+    window.refresh()
+    _settle(qtbot, qapp)
+    assert words not in speaker.texts()  # given back silently: the citizen never moved
+    speaker.said.clear()
+    monkeypatch.setattr(screen, "mirror_changed", passed_to_the_header)
+    window.refresh()
+    _settle(qtbot, qapp)
+    focus = QApplication.focusWidget()
+    assert focus is not None and focus.objectName() == name
+    said = speaker.texts()
+    assert said and said[-1] == words, said  # the header was said, then the control
+
+
 def _after_sync(qtbot, qapp, window) -> QWidget:  # type: ignore[no-untyped-def]
     window.refresh()  # what the sync bridge calls after a pass that changed the mirror
     _settle(qtbot, qapp)

@@ -383,13 +383,9 @@ def test_spoken_mode_does_not_say_the_same_service_again_after_a_sync(
     assert any(first.accessibleName() in text for text in speaker.texts()), speaker.texts()
 
 
-def test_spoken_mode_does_not_say_a_control_given_the_focus_back_by_the_window(
-    qtbot, qapp, window, monkeypatch
-) -> None:  # type: ignore[no-untyped-def]
-    """A screen that draws its controls again without saying where the focus goes (the
-    control with it deleted outright): the window gives the focus back to the control
-    of the same name, and spoken mode said that control again at every sync pass. The
-    next key, a real move, is said."""
+def _spoken_calls(qtbot, qapp, window):  # type: ignore[no-untyped-def]
+    """The calls in spoken mode, the focus on the first call's button: the screen, what
+    is said, that button and the words it was said with."""
     window.go("calls", {})
     _settle(qtbot, qapp)
     screen = window.screens["calls"]
@@ -399,7 +395,17 @@ def test_spoken_mode_does_not_say_a_control_given_the_focus_back_by_the_window(
     kept = next(b for b in screen.list.findChildren(QAbstractButton) if b.isVisible())
     kept.setFocus(Qt.FocusReason.TabFocusReason)
     _settle(qtbot, qapp)
-    words = speaker.texts()[-1]
+    return screen, speaker, kept, speaker.texts()[-1]
+
+
+def test_spoken_mode_does_not_say_a_control_given_the_focus_back_by_the_window(
+    qtbot, qapp, window, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    """A screen that draws its controls again without saying where the focus goes (the
+    control with it deleted outright): the window gives the focus back to the control
+    of the same name, and spoken mode said that control again at every sync pass. The
+    next key, a real move, is said."""
+    screen, speaker, kept, words = _spoken_calls(qtbot, qapp, window)
     assert kept.accessibleName() in words or kept.text() in words, words
     name = kept.objectName()
     speaker.said.clear()
@@ -427,16 +433,7 @@ def test_a_control_given_back_after_the_focus_was_said_elsewhere_is_said_again(
     deleted control's focus to a control of the header, which was said: the control
     given back after it must be said too (it was kept silent, matched against what the
     focus had left at the first pass), or the citizen is left on "Larger text"."""
-    window.go("calls", {})
-    _settle(qtbot, qapp)
-    screen = window.screens["calls"]
-    speaker = listen(window)
-    window.spoken.start()
-    _settle(qtbot, qapp)
-    kept = next(b for b in screen.list.findChildren(QAbstractButton) if b.isVisible())
-    kept.setFocus(Qt.FocusReason.TabFocusReason)
-    _settle(qtbot, qapp)
-    words = speaker.texts()[-1]
+    screen, speaker, kept, words = _spoken_calls(qtbot, qapp, window)
     name = kept.objectName()  # the control itself is drawn again: a new one, same name
     header = window.large_text_button
 

@@ -1,9 +1,9 @@
 # SPDX-License-Identifier: EUPL-1.2
 """The sync worker: a plain thread that runs sync passes, waits, and retries with
 capped exponential backoff and full jitter. ``wake`` runs a pass now (a new record in
-the outbox, a manager's change) unless the platform could not be reached or asked to
-wait; ``connectivity_returned`` runs one now whatever the backoff (a manager's "sync
-now", the network back)."""
+the outbox, a manager's change) unless the platform asked to wait;
+``connectivity_returned`` runs one now whatever the backoff (a manager's "sync now",
+the network back)."""
 
 from __future__ import annotations
 
@@ -24,6 +24,8 @@ from sync.engine import SyncEngine, SyncReport
 
 log = logging.getLogger(__name__)
 REVOKED = "device_revoked:"  # how the platform starts its answer to a revoked device
+# The answers of a platform with too much to do: wakes wait for the backoff after them.
+OVERLOADED = frozenset({429, 503})
 
 
 @dataclass(frozen=True)
@@ -117,9 +119,9 @@ class SyncWorker:
         # What the platform's Retry-After asked after the last pass (seconds, or None):
         # the next pass waits at least that long, within ``backoff_cap``.
         self.retry_after_s: float | None = None
-        # Whether the last pass met a platform that answered but could not serve (a 5xx
-        # or 429, such as a proxy's 502 in front of a platform that is down).
-        self.busy = False
+        # Whether the last pass met a platform that said it has too much to do (429 or
+        # 503), with or without a Retry-After.
+        self.overloaded = False
         # Kept in the store: after a restart the dashboard still knows when it last worked.
         self.last_success: datetime | None = self._stored_last_success()
         self.status = SyncStatus(None, 0, 0, self.last_success, None)
@@ -137,11 +139,10 @@ class SyncWorker:
             self._thread.join(timeout)
 
     def wake(self) -> None:
-        """Something new to send: a pass now while all is well. After a pass that found
-        the platform unreachable or asked to wait (``holds_wakes``) the backoff stands:
-        the record is safe in the outbox and goes with the next pass. (Offline kiosks
-        woken by every record each asked the platform again at once: 16 of them made
-        1,812 failed requests in a fleet test.)"""
+        """Something new to send: a pass now, also during a backoff (the platform may be
+        back, and the record goes at once). Not while the platform asked to wait
+        (``holds_wakes``): the record is safe in the outbox and goes with the next pass
+        (every record of every kiosk asked an overloaded platform again at once)."""
         self._wake.set()
 
     def connectivity_returned(self) -> None:
@@ -151,12 +152,11 @@ class SyncWorker:
         self._wake.set()
 
     def holds_wakes(self) -> bool:
-        """Whether a wake waits for the backoff: the last pass failed with no answer
-        from the platform, with its Retry-After, or with an answer that it cannot serve
-        now (a proxy's 502 or 504 in front of a platform that is down has no Retry-After,
-        and every record of every kiosk asked again at once)."""
-        unable = not self.answered or self.retry_after_s is not None or self.busy
-        return self.failures > 0 and unable
+        """Whether a wake waits for the backoff: the last pass failed because the
+        platform asked to wait (a Retry-After) or said it has too much to do (429, 503).
+        With no answer at all, or another failure, a wake tries again at once: a cheap
+        try of the kiosk's own, and its record goes as soon as the platform is back."""
+        return self.failures > 0 and (self.retry_after_s is not None or self.overloaded)
 
     def run_pass(self) -> SyncReport | None:
         """One pass, with its outcome recorded in ``status``; never raises."""
@@ -195,7 +195,9 @@ class SyncWorker:
         self.answered = online
         asked = [e.retry_after_s for e in errors if isinstance(e, UnreachableError)]
         self.retry_after_s = max((s for s in asked if s is not None), default=None)
-        self.busy = any(classify(e)[1] == "platform_busy" for e in errors)
+        self.overloaded = any(
+            isinstance(e, UnreachableError) and e.status in OVERLOADED for e in errors
+        )
         if problem is None:
             self.failures = 0
         if problem:

@@ -226,7 +226,7 @@ class ManagerController(QObject):
                 "manager %s dealt with refused record %s (%s)", manager.id, entry_uuid, outcome
             )
             if self.backend.sync is not None:
-                # The platform hears of it now (at the backoff's pass while it cannot).
+                # The platform hears of it now (at the backoff's pass if it asked to wait).
                 self.backend.sync.worker.wake()
             self.refresh(screen)
 
@@ -350,7 +350,7 @@ class ManagerController(QObject):
                 call.bell_rang,
             )
             if self.backend.sync is not None:
-                # Told now, not next minute (at the backoff's pass while it cannot be).
+                # Told now, not next minute (at the backoff's pass if it asked to wait).
                 self.backend.sync.worker.wake()
             if self.desk is not None and self.window.current_route == "manager":
                 self.refresh(self.desk)

@@ -24,7 +24,7 @@ from typing import NamedTuple
 from PIL import Image, ImageDraw, ImageFont, features
 
 from languages import FONT_FAMILIES, language
-from printing.text import without_emoji
+from printing.text import emoji_as_dots
 
 log = logging.getLogger(__name__)
 
@@ -467,8 +467,8 @@ def text_image(
     """``text`` in ``lang``'s font, wrapped to ``width`` dots, black on white ("1")."""
     # Control characters draw nothing (and Raqm refuses some): line breaks stay, and a
     # line or paragraph separator is one (drawn, it was a box).
-    # Emoji have no glyph in any font a 1-bit slip can use: left out, never a box.
-    text = without_emoji(text).translate(_SEPARATORS)
+    # Emoji have no glyph in any font a 1-bit slip can use: a dot each, never a box.
+    text = emoji_as_dots(text).translate(_SEPARATORS)
     text = "".join(c if c == "\n" or unicodedata.category(c) != "Cc" else " " for c in text)
     # Without Raqm Pillow refuses a direction or a language: the writer lays out itself.
     writer = _Writer(lang, bold, bool(features.check("raqm")))

@@ -6,9 +6,10 @@ them), letters with marks the code page lacks are decomposed to their base lette
 anything still unprintable becomes a visible middle dot, logged, never a silent "?".
 What is invisible on a screen prints as nothing: format characters (a byte order mark,
 zero-width spaces and joiners, a word joiner, a soft hyphen, direction marks) are
-dropped, and a line or paragraph separator (U+2028, U+2029) is a line break. Emoji (a
-provider's "🍎 Frutta") are decoration no printer font has: they are left out with the
-space beside them, rather than printed as dots or as the empty box of a missing glyph.
+dropped, and a line or paragraph separator (U+2028, U+2029) is a line break. An emoji
+(a provider's "🍎 Frutta") is one dot however many code points make it (a family, a
+flag, a skin tone), and no reason to print its line as a picture: no printer font has
+emoji, and drawn it was the empty box of a missing glyph.
 """
 
 from __future__ import annotations
@@ -43,40 +44,31 @@ PLAIN = str.maketrans(
     }
 )
 UNPRINTABLE = "\u00b7"  # a visible middle dot, present in CP1252 and CP858
-# An emoji: a pictograph of the emoji planes (emoticons, transport, flags, skin tones),
-# a sign drawn as an emoji without asking (♿ ☕ ✅ ⭐: Unicode's Emoji_Presentation below
-# U+2C00), one asked to be drawn as one (❤ followed by U+FE0F) or joined into one (the
-# ⚕ of 🧑‍⚕), with the selectors, joiners and tags that build one emoji out of several.
-# Left over alone, a selector or a keycap's frame is invisible: "1️⃣" prints as "1".
+# An emoji: a pictograph of the emoji planes (emoticons, transport, skin tones), a flag
+# (two regional letters), a sign drawn as an emoji without asking (♿ ☕ ✅ ⭐: Unicode's
+# Emoji_Presentation below U+2C00), one asked to be drawn as one (❤ followed by U+FE0F)
+# or joined into one (the ⚕ of 🧑‍⚕), with the selectors, skin tones, joiners and tags
+# that build one emoji out of several. Left over alone, a selector or a keycap's frame
+# is invisible: "1️⃣" prints as "1".
 _PRESENTED = (
     "\u231a\u231b\u23e9-\u23ec\u23f0\u23f3\u25fd\u25fe\u2614\u2615\u2648-\u2653"
     "\u267f\u2693\u26a1\u26aa\u26ab\u26bd\u26be\u26c4\u26c5\u26ce\u26d4\u26ea"
     "\u26f2\u26f3\u26f5\u26fa\u26fd\u2705\u270a\u270b\u2728\u274c\u274e"
     "\u2753-\u2755\u2757\u2795-\u2797\u27b0\u27bf\u2b1b\u2b1c\u2b50\u2b55"
 )
-_EMOJI = (
-    f"(?:[\U0001f000-\U0001faff{_PRESENTED}]|[\u2000-\u2bff](?=[\ufe0f\u200d])"
-    "|(?<=\u200d)[\u2000-\u2bff])[\ufe0e\ufe0f\u200d\u20e3\U000e0020-\U000e007f]*"
+_EMOJI = re.compile(
+    "(?:[\U0001f1e6-\U0001f1ff]{2}|[\U0001f000-\U0001faff" + _PRESENTED + "]"
+    "|[\u2000-\u2bff](?=[\ufe0f\u200d]))"
+    "(?:[\ufe0e\ufe0f\u20e3\U0001f3fb-\U0001f3ff\U000e0020-\U000e007f]"
+    "|\u200d(?:[\U0001f000-\U0001faff]|[\u2000-\u2bff]))*"
 )
-_EMOJI_RUN_TEXT = f"[ \t]*(?:{_EMOJI})+(?:[ \t]+(?:{_EMOJI})+)*[ \t]*"  # "✅ ⭐" is one run
-_EMOJI_LINE = re.compile(f"(?:^|(?<=\n)){_EMOJI_RUN_TEXT}(?:\n|$)")
-_EMOJI_RUN = re.compile(_EMOJI_RUN_TEXT)
 _INVISIBLE_MARKS = re.compile("[\ufe0e\ufe0f\u20e3]")
 
 
-def without_emoji(text: str) -> str:
-    """``text`` without its emoji, and without the gaps they leave: "Spesa 🛒 a casa"
-    and "Spesa🛒a casa" are "Spesa a casa", "🍎 Frutta" is "Frutta", a line of emoji
-    alone goes."""
-    text = _EMOJI_RUN.sub(_gap, _EMOJI_LINE.sub("", text))
-    return _INVISIBLE_MARKS.sub("", text)
-
-
-def _gap(run: re.Match[str]) -> str:
-    """A space where the emoji stood between two words; nothing at a line's ends."""
-    text, start, end = run.string, run.start(), run.end()
-    at_an_end = start == 0 or end == len(text) or "\n" in (text[start - 1], text[end])
-    return "" if at_an_end else " "
+def emoji_as_dots(text: str) -> str:
+    """``text`` with each emoji one visible dot: "🍎 Frutta" is "· Frutta", and 👨‍👩‍👧
+    (five code points) one dot, not five."""
+    return _INVISIBLE_MARKS.sub("", _EMOJI.sub(UNPRINTABLE, text))
 
 
 def printable(text: str, encoding: str = "cp1252") -> str:
@@ -84,7 +76,10 @@ def printable(text: str, encoding: str = "cp1252") -> str:
     result = []
     # Composed first: "e" and a combining accent (as some keyboards and platforms send
     # it) is "é", which the code page has; apart, the accent printed as a dot.
-    for char in unicodedata.normalize("NFC", without_emoji(text)).translate(PLAIN):
+    dotted, emoji = _EMOJI.subn(UNPRINTABLE, text)
+    if emoji:
+        log.warning("%d emoji printed as dots", emoji)
+    for char in unicodedata.normalize("NFC", _INVISIBLE_MARKS.sub("", dotted)).translate(PLAIN):
         if unicodedata.category(char) == "Cf":
             # Invisible where the text was written (U+FEFF, U+200B, U+2060, U+200D) or
             # shown only at a line's end (U+00AD, which CP1252 has, as a dash mid-word).
@@ -106,7 +101,7 @@ def printable(text: str, encoding: str = "cp1252") -> str:
 def loses_letters(text: str, encoding: str = "cp1252") -> bool:
     """Whether ``printable`` would turn a visible character of ``text`` into a dot: one
     the code page lacks with no base letter it has (Cyrillic, Arabic, Chinese)."""
-    for char in unicodedata.normalize("NFC", without_emoji(text)).translate(PLAIN):
+    for char in unicodedata.normalize("NFC", emoji_as_dots(text)).translate(PLAIN):
         if _encodes(char, encoding) or char.isspace() or unicodedata.category(char) in ("Cc", "Cf"):
             continue
         base = "".join(
@@ -122,7 +117,7 @@ def encodable(text: str, encoding: str = "cp1252") -> bool:
     ``encoding``; control and format characters do not count (they print as nothing)."""
     return all(
         _encodes(c, encoding) or c.isspace() or unicodedata.category(c) in ("Cc", "Cf")
-        for c in unicodedata.normalize("NFC", without_emoji(text)).translate(PLAIN)
+        for c in unicodedata.normalize("NFC", emoji_as_dots(text)).translate(PLAIN)
     )
 
 

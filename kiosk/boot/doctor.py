@@ -555,7 +555,7 @@ def check_languages(languages: tuple[str, ...] = LANGUAGES) -> Iterator[Finding]
 
 def check_emoji(code_point: int = 0x1F34E) -> Iterator[Finding]:
     """Providers write emoji in their services' texts ("🍎 Frutta"): without a font that
-    has them the screen shows empty boxes (the slips leave them out either way)."""
+    has them the screen shows empty boxes (slips print each as a dot either way)."""
     fonts = _run("fc-list", f":charset={code_point:x}", "family")
     if fonts is None:
         return  # said once already by check_languages

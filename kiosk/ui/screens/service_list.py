@@ -31,7 +31,6 @@ class ServiceListScreen(DataScreen):
         self._cards: list[CardButton] = []
         self._filling = SlicedFill(self, self._add_card, self._offer_more)
         self._more: QPushButton | None = None
-        self._refreshing = False
         self.title = label(role="title", name="categoryTitle")
         self.scope = label(role="muted", name="categoryScope")
         self.list = ScrollList(name="serviceList")
@@ -40,13 +39,19 @@ class ServiceListScreen(DataScreen):
         self.body.addWidget(self.list, 1)
 
     def enter(self, **params: Any) -> None:
+        self._list(params, every_page=False)
+
+    def mirror_changed(self, **params: Any) -> None:
+        self._list(params, every_page=True)  # every page shown is read again
+
+    def _list(self, params: dict[str, Any], *, every_page: bool) -> None:
         category_id, comune_id = params["category_id"], params.get("comune_id", "")
         scope = comune_id or None
         category = self.catalog.category(category_id, scope)
         same = (category_id, comune_id) == (self.category_id, self.comune_id)
         first = self._page(category_id, scope, 0)
         unchanged = same and category == self._category and bool(first)
-        if unchanged and first == self._services[:PAGE] and not self._refreshing:
+        if unchanged and first == self._services[:PAGE] and not every_page:
             return  # back from a service, nothing new at the top: the list as it was
         # The same category again keeps the pages the citizen asked for with "Show
         # more": they were reading down there. Page by page, as they were asked: after a
@@ -67,13 +72,6 @@ class ServiceListScreen(DataScreen):
             self._fill(at_once=FIRST_CARDS)
         else:
             self._redraw()
-
-    def mirror_changed(self, **params: Any) -> None:
-        self._refreshing = True  # every page shown is read again, not only the first
-        try:
-            self.enter(**params)
-        finally:
-            self._refreshing = False
 
     def _loaded(self) -> int:
         """How many services to read again: as many pages as the citizen had loaded."""

@@ -88,3 +88,13 @@ def synced(qtbot, qapp, tmp_path: Path):  # type: ignore[no-untyped-def]
     yield window, backend
     backend.close()
     window.ctx.switcher.detach()
+
+
+@pytest.fixture
+def offline(qtbot, qapp, tmp_path: Path) -> Iterator[tuple[MainWindow, Backend, TaskRunner]]:  # type: ignore[no-untyped-def]
+    """The kiosk with no platform (nothing to sync), as the application wires it."""
+    window, backend, tasks = kiosk_window(qtbot, qapp, make_config(tmp_path))
+    yield window, backend, tasks
+    tasks.shutdown()
+    backend.close()
+    window.ctx.switcher.detach()

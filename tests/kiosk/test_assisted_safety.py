@@ -10,8 +10,7 @@ answers after its login screen was left opens nothing."""
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterator
-from pathlib import Path
+from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -26,22 +25,11 @@ from kiosk.ui.tasks import TaskRunner
 from printing import print_queue
 from printing.slip import Slip, Text
 from store.models import OutboxEntry, PrintJob
-from tests.conftest import make_config
-from tests.kiosk.conftest import kiosk_window
 from tests.kiosk.people import key_in, listen, log_in, shows, tap
 from tests.kiosk.shopping import type_on_keypad
 
 LOGIN_S = 15_000  # a login hashes the PIN with scrypt at 64 MiB: a while on a busy machine
 AN_HOUR_AGO = 3600.0
-
-
-@pytest.fixture
-def offline(qtbot, qapp, tmp_path: Path) -> Iterator[tuple[MainWindow, Any, TaskRunner]]:  # type: ignore[no-untyped-def]
-    window, backend, tasks = kiosk_window(qtbot, qapp, make_config(tmp_path))
-    yield window, backend, tasks
-    tasks.shutdown()
-    backend.close()
-    window.ctx.switcher.detach()
 
 
 def long_press_name(qtbot, window: MainWindow) -> None:  # type: ignore[no-untyped-def]

@@ -93,16 +93,7 @@ def test_remove_hands_the_focus_to_the_next_line(qtbot, qapp, window, snap) -> N
 
 
 def test_show_more_takes_the_focus_to_the_first_service_shown(qtbot, qapp, window, backend) -> None:  # type: ignore[no-untyped-def]
-    count = backend.catalog.category("silvercare", None).service_count
-    with backend.store.write() as session:
-        extra = [service_record(f"s9{n:02}", f"Servizio {n}") for n in range(PAGE + 5 - count)]
-        mirror.upsert(session, "services", extra)
-    window.go("category", {"category_id": "silvercare"})
-    qtbot.waitUntil(
-        lambda: any(b.isVisible() for b in window.findChildren(QPushButton, "showMore"))
-    )
-    window.navigator.used = True
-    screen = window.screens["category"]
+    screen = _long_category(qtbot, window, backend)
     focus = _press(qtbot, qapp, _shown(screen, "showMore"))
     _in_screen(window, focus)
     assert focus is screen._cards[PAGE]  # type: ignore[attr-defined]

@@ -10,7 +10,6 @@ from __future__ import annotations
 import time
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 from PySide6.QtCore import QEvent, QPoint, Qt
@@ -20,7 +19,6 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QWidget
 
 from kiosk.ui.main_window import MainWindow
 from kiosk.ui.switch_scanning import SwitchScanner
-from kiosk.ui.tasks import TaskRunner
 from kiosk.ui.widgets.scan_notice import NOTICE_MS, ScanNotice
 from tests.conftest import SCREENSHOT_DIR, make_config, texts_cut_off
 from tests.kiosk.conftest import kiosk_window
@@ -42,15 +40,6 @@ def switches(qtbot, qapp, tmp_path: Path) -> Iterator[tuple[MainWindow, SwitchSc
     window, backend, tasks = kiosk_window(qtbot, qapp, config)
     [scanner] = window.findChildren(SwitchScanner)
     yield window, scanner
-    tasks.shutdown()
-    backend.close()
-    window.ctx.switcher.detach()
-
-
-@pytest.fixture
-def offline(qtbot, qapp, tmp_path: Path) -> Iterator[tuple[MainWindow, Any, TaskRunner]]:  # type: ignore[no-untyped-def]
-    window, backend, tasks = kiosk_window(qtbot, qapp, make_config(tmp_path))
-    yield window, backend, tasks
     tasks.shutdown()
     backend.close()
     window.ctx.switcher.detach()

@@ -7,7 +7,6 @@ Enter nor the keys of its burst press the control; a person's own OK still does.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +19,6 @@ from sqlalchemy import func, select
 from kiosk.core.purchasing import Cart, cart_line
 from kiosk.ui.main_window import MainWindow
 from kiosk.ui.screens.checkout import CheckoutMode, CheckoutScreen
-from kiosk.ui.tasks import TaskRunner
 from kiosk.ui.widgets.scan_notice import ScanNotice
 from store.models import OutboxEntry
 from tests.conftest import make_config
@@ -29,15 +27,6 @@ from tests.kiosk.people import shown, tap
 
 CF = "FRRNNA41A63E592W"
 ONE = f"key_{ord('1')}"  # the on-screen keyboard's first key
-
-
-@pytest.fixture
-def offline(qtbot, qapp, tmp_path: Path) -> Iterator[tuple[MainWindow, Any, TaskRunner]]:  # type: ignore[no-untyped-def]
-    window, backend, tasks = kiosk_window(qtbot, qapp, make_config(tmp_path))
-    yield window, backend, tasks
-    tasks.shutdown()
-    backend.close()
-    window.ctx.switcher.detach()
 
 
 def scan(text: str) -> None:

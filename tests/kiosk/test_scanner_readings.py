@@ -10,9 +10,7 @@ double-tap guard reads them), and come at a scanner's pace: no pause between the
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 from PySide6.QtCore import QEvent, Qt
@@ -23,21 +21,11 @@ from kiosk.core.apply_wizard import Step
 from kiosk.ui.main_window import MainWindow
 from kiosk.ui.scanner_input import ScannerInput
 from kiosk.ui.screens.apply import ApplyScreen
-from kiosk.ui.tasks import TaskRunner
 from tests.conftest import make_config
 from tests.kiosk.conftest import kiosk_window
 from tests.kiosk.people import listen, opened, prefilled
 
 CF = "FRRNNA41A63E592W"
-
-
-@pytest.fixture
-def offline(qtbot, qapp, tmp_path: Path) -> Iterator[tuple[MainWindow, Any, TaskRunner]]:  # type: ignore[no-untyped-def]
-    window, backend, tasks = kiosk_window(qtbot, qapp, make_config(tmp_path))
-    yield window, backend, tasks
-    tasks.shutdown()
-    backend.close()
-    window.ctx.switcher.detach()
 
 
 def now_ms() -> int:

@@ -219,16 +219,34 @@ def _as_sent(row: OutboxEntry) -> dict[str, Any]:
     }
 
 
-def _send(central: Central, engine: SyncEngine, entry: dict[str, Any]) -> dict[str, Any]:
-    """One entry sent as the engine's kiosk sends it; the platform's answer to it."""
-    answer = requests.post(
+def _post(central: Central, token: str, entry: dict[str, Any]) -> requests.Response:
+    """One entry sent with ``token``, as a kiosk sends it."""
+    return requests.post(
         f"{central.url}/v1/submissions",
         json={"entries": [entry]},
-        headers={"Authorization": f"Bearer {vars(engine.client)['_token']}"},
+        headers={"Authorization": f"Bearer {token}"},
         timeout=10,
     )
+
+
+def _send(central: Central, engine: SyncEngine, entry: dict[str, Any]) -> dict[str, Any]:
+    """One entry sent as the engine's kiosk sends it; the platform's answer to it."""
+    answer = _post(central, vars(engine.client)["_token"], entry)
     assert answer.status_code == 200, answer.text
     result: dict[str, Any] = answer.json()["results"][0]
+    return result
+
+
+def _sent_by_another_kiosk(
+    central: Central, entry: dict[str, Any], **enrolled: Any
+) -> dict[str, Any]:
+    """The platform's answer to ``entry`` sent with a kiosk enrolled for it (a copy of
+    the first kiosk's disk, sent with another's token)."""
+    other = enrolled_client(central, **enrolled)
+    try:
+        result: dict[str, Any] = _post(central, vars(other)["_token"], entry).json()["results"][0]
+    finally:
+        other.close()
     return result
 
 
@@ -267,16 +285,7 @@ def test_an_envelope_sent_again_by_another_kiosk_is_refused_naming_nobody(
     assert row.sealed is not None
     entry = _as_sent(row)
     engine.push()  # the kiosk that made it delivers it
-    other = enrolled_client(central)
-    try:
-        answer = requests.post(
-            f"{central.url}/v1/submissions",
-            json={"entries": [entry]},
-            headers={"Authorization": f"Bearer {vars(other)['_token']}"},
-            timeout=10,
-        ).json()["results"][0]
-    finally:
-        other.close()
+    answer = _sent_by_another_kiosk(central, entry)
     assert (answer["status"], answer["code"]) == ("rejected", "tracking_code_taken")
     assert answer.get("contact") is None
 
@@ -306,12 +315,7 @@ def test_an_assisted_envelope_sent_by_another_kiosk_is_refused_naming_nobody(
     thief = PlatformClient(central.url)  # another kiosk, of another name
     _device, token = thief.enroll(central.platform.new_enrollment_code("kiosk", None), "other")
     thief.close()
-    answer = requests.post(
-        f"{central.url}/v1/submissions",
-        json={"entries": [entry]},
-        headers={"Authorization": f"Bearer {token}"},
-        timeout=10,
-    ).json()["results"][0]
+    answer = _post(central, token, entry).json()["results"][0]
     assert answer["status"] == "rejected", answer
     assert answer.get("contact") is None
 
@@ -364,15 +368,6 @@ def test_an_envelope_copied_after_its_call_changed_is_refused_naming_nobody(
         timeout=10,
     )
     assert gone.status_code == 200, gone.text
-    other = enrolled_client(central, comune="piazzola")
-    try:
-        answer = requests.post(
-            f"{central.url}/v1/submissions",
-            json={"entries": [entry]},
-            headers={"Authorization": f"Bearer {vars(other)['_token']}"},
-            timeout=10,
-        ).json()["results"][0]
-    finally:
-        other.close()
+    answer = _sent_by_another_kiosk(central, entry, comune="piazzola")
     assert (answer["status"], answer["code"]) == ("rejected", "unknown_call")
     assert answer.get("contact") is None

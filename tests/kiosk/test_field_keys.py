@@ -225,11 +225,24 @@ def test_a_text_whose_pattern_takes_digits_and_signs_gets_their_keys(  # type: i
     tap_field(qtbot, widget.input, form.keyboard)
     assert keys_shown(form.keyboard) == sorted(keys)
     assert not form.keyboard.shift.isVisible() and not form.keyboard.switch.isVisible()
+    assert_named(form.keyboard)  # "049-5590": a voice says "hyphen", not "minus"
     tap_keys(qtbot, form.keyboard, typed)
     assert widget.value() == typed and full_match(pattern, typed)
     if pattern == r"\d{5}":
         SCREENSHOT_DIR.mkdir(parents=True, exist_ok=True)
         form.page.grab().save(str(SCREENSHOT_DIR / "field-keys-pattern-cap.png"))
+
+
+def test_the_same_minus_key_is_a_sign_on_a_number_and_a_hyphen_in_a_text(qtbot) -> None:  # type: ignore[no-untyped-def]
+    """A number that may be negative and a text of digits and hyphens have the same keys
+    laid out the same: the voice's name of "-" still follows the field typed in."""
+    form = FormPage(qtbot, [_line("integer"), _line("text", pattern=r"[0-9]{3}-[0-9]{4}")])
+    number, text = form.widgets
+    assert isinstance(number, LineField) and isinstance(text, LineField)
+    for field, name in ((number, "minus"), (text, "hyphen"), (number, "minus")):
+        tap_field(qtbot, field.input, form.keyboard)
+        assert keys_shown(form.keyboard) == sorted(DIGITS | {"-"})
+        assert_named(form.keyboard, {"-": name})
 
 
 @pytest.mark.parametrize(

@@ -181,6 +181,7 @@ class FormKeyboard(QObject):
             latin_only=not typed_words,
             moved_on=moved_on,
             keys=field_keys(widget, new, self.language_of()),
+            signed=widget.item["type"] == "integer",
         )
 
     def _field_of(self, text_input: QWidget) -> FieldWidget | None:

@@ -155,7 +155,7 @@ class OnScreenKeyboard(QWidget):
         # Tab and the arrows); a field the focus passes on the way back does not take
         # the keyboard, it waits (``_waiting``, with its settings) for Enter or a tap.
         self._held = False
-        self._waiting: tuple[TextTarget, bool, bool, str] | None = None
+        self._waiting: tuple[TextTarget, bool, bool, str, bool] | None = None
         self._marked: TextTarget | None = None  # the field shown "typing here"
         self._leave_filter = False  # Escape is watched while the focus is in the keys
         self._capitalise = False
@@ -163,6 +163,7 @@ class OnScreenKeyboard(QWidget):
         self._language_of = language_of
         self._latin_only = False  # the bound field takes an identifier
         self._only = ""  # the characters the bound field takes ("": any of its letters)
+        self._signed = False  # its "-" makes a number negative: read "minus", not "hyphen"
         self._use_latin = False  # the citizen switched to Latin letters
         self.layout_name = ""
         self._laid_only = ""  # the ``_only`` its keys were laid out for
@@ -327,8 +328,9 @@ class OnScreenKeyboard(QWidget):
             ",": self.tr("comma"),
             "،": self.tr("comma"),  # the Arabic one
             ".": self.tr("full stop"),
-            # On a number's keys (no letters) it makes the number negative.
-            "-": self.tr("minus") if self._numbers_only() else self.tr("hyphen"),
+            # A whole number's sign; in a text ("049-5590", a pattern's digits and
+            # signs, the same keys) it joins parts.
+            "-": self.tr("minus") if self._signed else self.tr("hyphen"),
             "@": self.tr("at sign"),
             "_": self.tr("underscore"),
             "/": self.tr("slash"),
@@ -337,9 +339,6 @@ class OnScreenKeyboard(QWidget):
         for key in self._keys:
             if key.text() in signs:
                 key.setAccessibleName(signs[key.text()])
-
-    def _numbers_only(self) -> bool:
-        return bool(self._only) and not any(c.isalpha() for c in self._only)
 
     def changeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
         if event.type() == event.Type.LanguageChange:
@@ -354,11 +353,13 @@ class OnScreenKeyboard(QWidget):
         latin_only: bool = False,
         moved_on: bool = False,
         keys: str = "",
+        signed: bool = False,
     ) -> None:
         """Types into ``target``; with ``capitalise`` each word starts with a capital;
         ``latin_only`` for an identifier (codice fiscale, IBAN, phone, e-mail); ``keys``
         the only characters it takes (LETTERS_AND_DIGITS for a codice fiscale), if so: small
         letters among them are shown small and typed so (an e-mail address).
+        ``signed``: the field takes a number, whose "-" key makes it negative.
 
         While the keyboard is held for another field (the citizen types by keys), a
         field the focus passes on the way does not take it: it waits for Enter or a
@@ -366,18 +367,27 @@ class OnScreenKeyboard(QWidget):
         self._watch(target)
         latin_only = latin_only or bool(keys)
         if self._held and self._target not in (None, target) and not moved_on:
-            self._waiting = (target, capitalise, latin_only, keys)
+            self._waiting = (target, capitalise, latin_only, keys, signed)
             return
-        self._attach(target, capitalise, latin_only, keys)
+        self._attach(target, capitalise, latin_only, keys, signed)
 
-    def _attach(self, target: TextTarget, capitalise: bool, latin_only: bool, keys: str) -> None:
+    def _attach(
+        self,
+        target: TextTarget,
+        capitalise: bool,
+        latin_only: bool,
+        keys: str,
+        signed: bool = False,
+    ) -> None:
         self.unbind(keep_hold=True)
         self._target = target
         self._capitalise = capitalise
         self._latin_only = latin_only
         self._only = keys
+        self._signed = signed
         self._use_latin = False
         self._lay_out()
+        self._name_signs()  # the same keys may be laid out already, for another field
         # A field deleted under the keyboard (its page was replaced) takes the keyboard
         # with it: keys must never reach a deleted field.
         target.destroyed.connect(self._target_gone)
@@ -395,7 +405,11 @@ class OnScreenKeyboard(QWidget):
         """The citizen chose ``target`` by keys: the keyboard types into it, opened by
         its screen, and the focus goes to its first key."""
         same = target is self._target
-        settings = (self._capitalise, self._latin_only, self._only) if same else (False, False, "")
+        settings = (
+            (self._capitalise, self._latin_only, self._only, self._signed)
+            if same
+            else (False, False, "", False)
+        )
         waiting = self._waiting
         if waiting is not None and waiting[0] is target:
             settings = waiting[1:]

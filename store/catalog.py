@@ -139,6 +139,11 @@ def _summary_query() -> Any:  # a Select of many columns; its rows are read by n
     ).join(Provider, Provider.id == Service.provider_id)
 
 
+def title_order_of(titles: Any) -> Any:
+    """The SQL key a JSON column of titles by language sorts by: its Italian title's."""
+    return func.title_order(func.json_extract(titles, "$.it"))  # store/title_order.py
+
+
 def list_comuni(session: Session) -> list[ComuneInfo]:
     rows = session.execute(select(Comune.id, Comune.name).order_by(Comune.name))
     return [ComuneInfo(*row) for row in rows]
@@ -177,11 +182,12 @@ def services_in_category(
     limit: int | None = None,
     offset: int = 0,
 ) -> list[ServiceSummary]:
-    """A category's services by Italian title; ``limit``/``offset`` page through them."""
+    """A category's services by Italian title, in a dictionary's order (``title_order``);
+    ``limit``/``offset`` page through them."""
     query = (
         _summary_query()
         .where(Service.category_id == category_id, _available_in(comune_id))
-        .order_by(func.json_extract(Service.title, "$.it"), Service.id)
+        .order_by(title_order_of(Service.title), Service.id)
         .limit(limit)
         .offset(offset)
     )

@@ -24,6 +24,7 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
+from store import title_order
 from store.restore_swap import cut_short, finish
 
 log = logging.getLogger(__name__)
@@ -79,6 +80,7 @@ def _make_engine(path: Path, begin: str) -> Engine:
         # personal data must not be readable from the file (store/retention.py).
         cursor.execute("PRAGMA secure_delete=ON")
         cursor.close()
+        title_order.register(dbapi_connection)
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection: Any) -> None:

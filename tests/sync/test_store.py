@@ -181,6 +181,39 @@ def test_search_and_categories_respect_the_comune(demo_store: Store) -> None:
     assert "Servizio solo per Limena" not in listed
 
 
+def test_a_category_lists_its_services_as_a_dictionary_orders_their_titles(
+    demo_store: Store,
+) -> None:
+    """Not by the bytes of their titles: a small first letter, an accented capital and
+    an emoji or a quote before the first word all sort with their letter."""
+    shown = {
+        "z1": "Zumba dolce per la terza età",
+        "a1": "acqua: corso di nuoto assistito",
+        "e1": "Èstate insieme, centro estivo",
+        "f1": "🍎 Frutta e verdura a domicilio",
+        "p1": "« Pasti » della domenica",
+        "b1": "Ballo liscio in compagnia",
+    }
+    for service_id, title in shown.items():
+        add_service(demo_store, service_id, title, category="housepet")
+    with demo_store.read() as session:
+        listed = titles(catalog.services_in_category(session, "housepet", None))
+        pages = [
+            titles(catalog.services_in_category(session, "housepet", None, limit=2, offset=at))
+            for at in range(0, len(listed), 2)
+        ]
+    ours = [title for title in listed if title in shown.values()]
+    assert ours == [
+        "acqua: corso di nuoto assistito",
+        "Ballo liscio in compagnia",
+        "Èstate insieme, centro estivo",
+        "🍎 Frutta e verdura a domicilio",
+        "« Pasti » della domenica",
+        "Zumba dolce per la terza età",
+    ]
+    assert [title for page in pages for title in page] == listed  # the pages agree
+
+
 def counts_by_comune(store: Store) -> dict[str | None, dict[str, int]]:
     with store.read() as session:
         comuni = [None, *(comune.id for comune in catalog.list_comuni(session))]

@@ -290,5 +290,7 @@ def _claims(payload: bytes) -> VoucherClaims:
             service_id=service,
             units=units,
         )
-    except (ValueError, KeyError, TypeError, OverflowError, cbor2.CBORDecodeError):
+    # OSError too: fromtimestamp() of a second far before 1970 (-2**63) fails in the C
+    # library (EOVERFLOW), not with OverflowError as a second far after it does.
+    except (ValueError, KeyError, TypeError, OverflowError, OSError, cbor2.CBORDecodeError):
         raise _BadCodeError("signed, but its contents are not a voucher") from None

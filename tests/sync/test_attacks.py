@@ -217,8 +217,9 @@ def signed_as_is(signer: Signer, claims_map: dict[int, Any]) -> str:
         ((0, -1), {3: "s01", 7: 1}),
         ((0, 30), {}),  # neither an amount nor a service
         ((0, 30), {3: "s01", 7: 0}),  # no unit
+        ((0, 30), {3: "s01", 7: 1, 6: -(2**63)}),  # issued before year 1: no clock has it
     ],
-    ids=["ends-before-it-starts", "ends-the-day-before", "neither", "zero-units"],
+    ids=["ends-before-it-starts", "ends-the-day-before", "neither", "zero-units", "issued-never"],
 )
 def test_a_signed_voucher_no_day_or_thing_could_spend_is_refused_at_once(
     central: Central, days: tuple[int, int], extra: dict[int, Any]

@@ -87,6 +87,13 @@ def _counted(code: str, n: int, lang: str) -> str:
 COUNTED = {"too_short": "min", "too_long": "max"}  # each code's counted parameter
 
 
+def _whole(limit: Any) -> Any:
+    """A form's count as a whole number: JSON Schema's "integer" takes 2.0, and a
+    length limit written so was said "2.0 characters", and in Arabic (whose plural
+    rule gives back the count itself) raised on its message."""
+    return int(limit) if isinstance(limit, float) and limit.is_integer() else limit
+
+
 @dataclass(frozen=True)
 class Problem:
     path: str  # "cf", "membri", "membri.2.cf_membro", or "" for the whole form
@@ -365,9 +372,9 @@ def _typed(
             return value
         text = _bare(_without_controls(value, lines=kind == "long_text"))
         if len(text) < item.get("min_length", 0):
-            problems.append(Problem(path, "too_short", {"min": item["min_length"]}))
+            problems.append(Problem(path, "too_short", {"min": _whole(item["min_length"])}))
         elif len(text) > item.get("max_length", TEXT_LIMIT):
-            problems.append(Problem(path, "too_long", {"max": item["max_length"]}))
+            problems.append(Problem(path, "too_long", {"max": _whole(item["max_length"])}))
         elif "pattern" in item and not full_match(item["pattern"], text):
             problems.append(Problem(path, "pattern"))
         return text
@@ -479,13 +486,13 @@ def _repeat(
     state: _Check, item: Mapping[str, Any], value: Any, scope: Mapping[str, Any], path: str
 ) -> Any:
     if not isinstance(value, list) or not all(isinstance(m, Mapping) for m in value):
-        state.problems.append(Problem(path, "too_few", {"min": item.get("min", 1)}))
+        state.problems.append(Problem(path, "too_few", {"min": _whole(item.get("min", 1))}))
         return value
     count_ok = False
     if len(value) < item.get("min", 0):
-        state.problems.append(Problem(path, "too_few", {"min": item["min"]}))
+        state.problems.append(Problem(path, "too_few", {"min": _whole(item["min"])}))
     elif len(value) > item.get("max", 50):
-        state.problems.append(Problem(path, "too_many", {"max": item.get("max", 50)}))
+        state.problems.append(Problem(path, "too_many", {"max": _whole(item.get("max", 50))}))
     else:
         count_ok = True
     names = {sub["name"] for sub in item["fields"]}

@@ -464,3 +464,23 @@ def test_a_text_s_length_limits_count_characters_in_the_singular_and_the_plural(
     _, long = check(at_most, {"nota": "xy"}, today=date(2026, 12, 5))
     assert [p.message(lang) for p in short if p.code == "too_short"] == [few]
     assert [p.message(lang) for p in long if p.code == "too_long"] == [one]
+
+
+@pytest.mark.parametrize("lang", ["it", "en", "ar", "ro", "uk", "sq", "zh"])
+def test_a_count_written_with_a_decimal_point_is_said_as_a_whole_number(lang: str) -> None:
+    # JSON Schema's "integer" takes 2.0: "Scrivi almeno 2.0 caratteri.", and in Arabic
+    # (its plural rule hands the count back as the index of the form) a TypeError.
+    field = {"name": "nota", "type": "text", "label": {"it": "Nota"}}
+    people = {"name": "membri", "type": "repeat", "label": {"it": "Membri"}, "fields": [field]}
+    for limits, answers in (
+        ({"min_length": 2.0}, {"nota": "x"}),
+        ({"max_length": 1.0}, {"nota": "xy"}),
+        ({"min": 2.0}, {"membri": [{"nota": "x"}]}),
+        ({"max": 1.0}, {"membri": [{"nota": "x"}, {"nota": "y"}]}),
+    ):
+        said = []
+        for written in (limits, {key: int(value) for key, value in limits.items()}):
+            item = {**(people if "membri" in answers else field), **written}
+            _, problems = check(load_definition(form_of([item])), answers, today=TODAY)
+            said += [problem.message(lang) for problem in problems]
+        assert len(said) == 2 and said[0] == said[1], said

@@ -38,7 +38,8 @@ def place_problems(
             placed.elsewhere.append(message)
         elif len(parts) == 3 and item["type"] == "repeat":
             sub = next((f for f in item["fields"] if f["name"] == parts[2]), None)
-            text = f"{pick(sub['label'], lang)}: {message}" if sub else message
+            # A calculated value has no question to name (its visible_if may fail).
+            text = f"{pick(sub['label'], lang)}: {message}" if sub and "label" in sub else message
             placed.members.setdefault(parts[0], {}).setdefault(int(parts[1]), []).append(text)
         else:
             placed.under.setdefault(parts[0], message)

@@ -219,7 +219,7 @@ def _problem_line(page: Mapping[str, Any], problem: Problem, lang: str) -> str:
     item = next(f for f in page["fields"] if f["name"] == parts[0])
     if len(parts) == 3 and item["type"] == "repeat":
         sub = next((f for f in item["fields"] if f["name"] == parts[2]), None)
-        if sub is not None:
+        if sub is not None and "label" in sub:  # a calculated value has none
             person = translate(REVIEW, PERSON, lang).format(
                 n=parts[1], who=pick(sub["label"], lang)
             )

@@ -15,7 +15,7 @@ from kiosk.core.apply_review import answer_text, review
 from kiosk.core.apply_wizard import Step
 from kiosk.core.applying import Submitted, read_call
 from store.database import Store
-from tests.forms.samples import GOOD, demo
+from tests.forms.samples import GOOD, demo, form_of
 from tests.kiosk.drafts import draft, wizard
 
 COMUNI = [("piazzola", {"it": "Piazzola sul Brenta"}), ("limena", {"it": "Limena"})]
@@ -154,6 +154,36 @@ def test_a_problem_shows_under_its_question_or_the_persons_or_in_the_banner() ->
     ]
     hidden = place_problems([Problem("membri", "required")], questions, set(), "it")
     assert hidden.under == {} and hidden.elsewhere == ["Questa risposta è obbligatoria."]
+
+
+def test_a_persons_calculated_value_that_cannot_be_worked_out_is_told_without_a_question() -> None:
+    # A calculated value has no label: its visible_if failing (a number out of range)
+    # raised KeyError on the household's card and on the review, the page never drawn.
+    form = form_of(
+        [
+            {
+                "name": "membri",
+                "type": "repeat",
+                "label": {"it": "Componenti"},
+                "fields": [
+                    {"name": "eta", "type": "integer", "label": {"it": "Età"}},
+                    {
+                        "name": "doppio",
+                        "type": "calculated",
+                        "expr": "eta * 2",
+                        "visible_if": "eta * 1000000000000 > 0",
+                    },
+                ],
+            }
+        ]
+    )
+    it = wizard(draft(answers={"membri": [{"eta": 999_999}]}, page=1, form=form))
+    shown = review(it, COMUNI, "it")
+    [missing] = [s.missing for s in shown.sections]
+    assert [p.path for p in it.problems] == ["membri.1.doppio"]
+    assert missing == (f"Componenti: {it.problems[0].message('it')}",)
+    placed = place_problems(it.problems, form["pages"][0]["fields"], {"membri"}, "it")
+    assert placed.members == {"membri": {1: [it.problems[0].message("it")]}}
 
 
 def test_answers_read_back_as_words_with_no_qt() -> None:

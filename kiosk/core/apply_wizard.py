@@ -193,7 +193,15 @@ class ApplyWizard:
             if item["type"] != "repeat":
                 continue
             name = item["name"]
-            first = first_item(item, self.draft.answers)
+            # Only the person's own questions: a name of the form's ``first_item`` that
+            # is none of them was "not part of the form" on that person, with nothing
+            # on screen to correct, and the page never went on.
+            asked = {sub["name"] for sub in item["fields"]}
+            first = {
+                key: value
+                for key, value in first_item(item, self.draft.answers).items()
+                if key in asked
+            }
             people = self.draft.answers.get(name)
             if people is None:
                 if first:

@@ -55,6 +55,22 @@ def test_the_household_starts_with_the_applicant_and_a_removal_stays() -> None:
     assert it.members() == []
 
 
+def test_the_first_person_holds_only_answers_to_the_persons_own_questions() -> None:
+    # A first_item naming no question of the household ("zzz") put an answer on the
+    # applicant that the form refused as not its own: no question on screen to correct,
+    # the page never went on.
+    form = demo()
+    form["pages"][2]["fields"][0]["first_item"]["zzz"] = {"value": "x"}
+    answers = {k: v for k, v in GOOD.items() if k != "membri"}
+    it = wizard(draft(answers=answers, page=2, form=form))
+    it.start_repeats_with_first_item()
+    [applicant] = it.members()
+    assert "zzz" not in applicant and applicant["cf_membro"].upper() == GOOD["cf"].upper()
+    it.edit_member(0)
+    it.take({"data_nascita": "1941-01-23", "relazione": "dich", "disabilita": False})
+    assert it.next() == Outcome.MOVED, [(p.path, p.code) for p in it.problems]
+
+
 def test_the_applicant_in_the_household_follows_their_corrected_codice_fiscale() -> None:
     """The applicant's row was filled in once: a codice fiscale corrected afterwards on
     the first page stayed old there, and the review asked them to add themselves."""

@@ -31,6 +31,7 @@ SCHEMA_PATH = Path(__file__).parent / "schema" / "wfd-1.schema.json"
 MAX_NESTING = 16
 DATE_LIMIT = re.compile(r"today|[+-][0-9]{1,3}y|[0-9]{4}-[0-9]{2}-[0-9]{2}")
 EXPRESSION_KEYS = ("visible_if", "required_if", "expr")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 class DefinitionError(ValueError):
@@ -128,6 +129,8 @@ def load_definition(data: Any, *, new: bool = False, published: bool = False) ->
         raise DefinitionError([f"nested more than {MAX_NESTING} levels deep"])
     if too_long := _lists_too_long(data):
         raise DefinitionError(too_long[:20])
+    if (half := _half_character(data)) is not None:
+        raise DefinitionError([f"{_where(half)}: holds half a character (a lone surrogate)"])
     validator = Draft202012Validator(schema())
     problems = list(
         dict.fromkeys(  # in order, each once
@@ -426,6 +429,23 @@ def _lists_too_long(data: Any) -> list[str]:
         for where, listed, most in found
         if isinstance(listed, list) and len(listed) > most
     ]
+
+
+def _half_character(data: Any) -> list[Any] | None:
+    """The place of the first text (or name) holding a lone surrogate, which a JSON
+    escape ("\\ud800") carries: no UTF-8 holds it, and the definition's hash, or its
+    pattern given to RE2, raised UnicodeEncodeError instead of refusing it."""
+    pending: list[tuple[Any, list[Any]]] = [(data, [])]
+    while pending:
+        value, path = pending.pop()
+        if isinstance(value, str) and not value.isprintable() and _SURROGATE.search(value):
+            return path
+        if isinstance(value, dict):
+            for key, child in value.items():
+                pending += [(key, path), (child, [*path, key])]
+        elif isinstance(value, list):
+            pending.extend((child, [*path, at]) for at, child in enumerate(value))
+    return None
 
 
 def _nested_deeper_than(data: Any, limit: int) -> bool:

@@ -176,6 +176,27 @@ def test_a_label_that_forces_a_direction_is_refused(control: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("place", "where"),
+    [
+        (["pages", 0, "fields", 0, "label", "it"], "pages/0/fields/0/label/it"),
+        (["pages", 1, "fields", 1, "pattern"], "pages/1/fields/1/pattern"),
+        (["title", "en"], "title/en"),
+    ],
+)
+def test_half_a_character_is_refused_as_a_problem_not_raised_on(
+    place: list[Any], where: str
+) -> None:
+    """A JSON escape carries a lone surrogate ("\\ud800"): the definition's hash and
+    RE2, given its pattern, raised UnicodeEncodeError, not the loader's own error."""
+    data = demo()
+    holder = data
+    for step in place[:-1]:
+        holder = holder[step]
+    holder[place[-1]] = "Nome \ud800"
+    assert problems(data) == [f"{where}: holds half a character (a lone surrogate)"]
+
+
+@pytest.mark.parametrize(
     ("where", "expressions"),
     [
         # Each of the applicant's fields shown once the next is answered: none ever is,

@@ -233,6 +233,26 @@ def test_a_text_whose_pattern_takes_digits_and_signs_gets_their_keys(  # type: i
         form.page.grab().save(str(SCREENSHOT_DIR / "field-keys-pattern-cap.png"))
 
 
+SIGNS = "☺☻♥♦♣♠•◘○◙♂♀♪♫☼►◄↕‼¶§▬↨↑↓→←∟↔▲▼"
+
+
+@pytest.mark.parametrize("pattern", [f"[{SIGNS}0-9]+", f"[{SIGNS}]+"])
+def test_a_pattern_of_many_signs_gets_rows_of_keys_that_fit_the_screen(  # type: ignore[no-untyped-def]
+    qtbot, pattern: str
+) -> None:
+    # Forty keys were laid out in one row: a keyboard 3,000 px wide, its last keys (and
+    # the page, stretched with it) off the 1,280 px screen.
+    form = FormPage(qtbot, [_line("text", pattern=pattern)])
+    [widget] = form.widgets
+    assert isinstance(widget, LineField)
+    tap_field(qtbot, widget.input, form.keyboard)
+    wanted = set(SIGNS) | (DIGITS if "0-9" in pattern else set())
+    assert set(keys_shown(form.keyboard)) == wanted
+    assert form.page.width() == 1280 and form.keyboard.width() <= 1280
+    tap_keys(qtbot, form.keyboard, "☺▼" + ("7" if "0-9" in pattern else ""))
+    assert full_match(pattern, widget.input.text())
+
+
 def test_the_same_minus_key_is_a_sign_on_a_number_and_a_hyphen_in_a_text(qtbot) -> None:  # type: ignore[no-untyped-def]
     """A number that may be negative and a text of digits and hyphens have the same keys
     laid out the same: the voice's name of "-" still follows the field typed in."""

@@ -111,20 +111,26 @@ def only_keys(rows: tuple[str, ...], keys: str) -> tuple[str, ...]:
     kept = tuple(row for row in picked if any(c.isalnum() for c in row))
     placed = "".join(kept)
     missing = "".join(c for c in wanted if c not in placed and c != " ")
+    # Never wider than the layout's widest row and two keys more: a form's pattern
+    # naming forty signs laid them all out in one row, a keyboard 3,000 px wide whose
+    # last keys, and the page beside it, were off the screen.
+    most = max(map(len, rows), default=10) + 2
     if not kept:
-        return (missing,) if missing else ()
-    return with_signs(kept, missing) if missing else kept
+        return tuple(missing[at : at + most] for at in range(0, len(missing), most))
+    return with_signs(kept, missing, most) if missing else kept
 
 
-def with_signs(rows: tuple[str, ...], signs: str) -> tuple[str, ...]:
+def with_signs(rows: tuple[str, ...], signs: str, most: int | None = None) -> tuple[str, ...]:
     """``rows`` with ``signs`` added at their ends, in order, each row filled up to the
-    same width: the keys take no row of their own."""
+    same width: the keys take no row of their own, unless they are more than rows of
+    ``most`` keys hold (those left over go in rows of ``most`` under them)."""
     even = -(-(sum(map(len, rows)) + len(signs)) // len(rows))  # rounded up
-    width = max(max(map(len, rows)), even)
+    width = max(max(map(len, rows)), even if most is None else min(even, most))
     out = []
     for row in rows:
         taken, signs = signs[: width - len(row)], signs[width - len(row) :]
         out.append(row + taken)
+    out += [signs[at : at + width] for at in range(0, len(signs), width)]
     return tuple(out)
 
 

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QWidget
 
 from kiosk.core.apply_wizard import Step
 from kiosk.core.applying import Submitted
+from kiosk.ui.widgets.form_fields import ChoiceField, field_widget
 from tests.kiosk.people import find_button, opened, prefilled, shown, shows, tap, tap_named
 
 
@@ -105,6 +106,29 @@ def test_an_exclusive_answer_rules_out_the_others_and_several_are_announced(
     tap(qtbot, window, "Nessuno")  # the others go
     assert field.value() == ["nessuno"]
     snap(window, "exclusive-answer")
+
+
+def test_an_answer_given_twice_in_a_published_form_shows_chosen_once(qtbot) -> None:  # type: ignore[no-untyped-def]
+    # A form published before two answers of one value were refused: both showed chosen
+    # when the page was drawn again, and a multi choice then held the value twice.
+    choices = {
+        "c": [
+            {"value": "a", "label": {"it": "Uno"}},
+            {"value": "a", "label": {"it": "Due"}},
+            {"value": "b", "label": {"it": "Tre"}},
+        ]
+    }
+    for kind, chosen in (("choice", "a"), ("multi_choice", ["a"])):
+        item = {"name": "x", "type": kind, "label": {"it": "X"}, "choices": "c"}
+        field = field_widget(item, choices, [], lambda _item, _value: "")
+        assert isinstance(field, ChoiceField)
+        qtbot.addWidget(field)
+        field.retranslate("it")
+        field.buttons[1].click()
+        assert field.value() == chosen
+        field.set_value(field.value())  # the page drawn again
+        assert [b.isChecked() for b in field.buttons].count(True) == 1
+        assert field.value() == chosen
 
 
 def test_the_review_reads_questions_and_answers_without_stray_signs(qtbot, window, snap) -> None:

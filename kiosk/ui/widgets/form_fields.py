@@ -447,10 +447,18 @@ class ChoiceField(FieldWidget):
         return chosen[0] if chosen else None
 
     def set_value(self, value: Any) -> None:
-        wanted = value if self.several and isinstance(value, list) else [value]
+        wanted = list(value) if self.several and isinstance(value, list) else [value]
         self.group.setExclusive(False)  # lets "nothing chosen" be shown again
         for (option, _), choice in zip(self.options, self.buttons, strict=True):
-            choice.setChecked(any(option == w and type(option) is type(w) for w in wanted))
+            # Each answer ticks one button: a form published with two answers of the same
+            # value showed both chosen, and a multi choice then held the value twice
+            # ("Choose one of the answers offered" for the one answer chosen).
+            at = next(
+                (i for i, w in enumerate(wanted) if option == w and type(option) is type(w)), None
+            )
+            if at is not None:
+                del wanted[at]
+            choice.setChecked(at is not None)
         self.group.setExclusive(not self.several)
 
     def retranslate(self, lang: str) -> None:

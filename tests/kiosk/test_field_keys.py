@@ -249,6 +249,8 @@ def test_a_pattern_of_many_signs_gets_rows_of_keys_that_fit_the_screen(  # type:
     wanted = set(SIGNS) | (DIGITS if "0-9" in pattern else set())
     assert set(keys_shown(form.keyboard)) == wanted
     assert form.page.width() == 1280 and form.keyboard.width() <= 1280
+    SCREENSHOT_DIR.mkdir(parents=True, exist_ok=True)
+    form.page.grab().save(str(SCREENSHOT_DIR / f"field-keys-many-signs-{len(wanted)}.png"))
     tap_keys(qtbot, form.keyboard, "☺▼" + ("7" if "0-9" in pattern else ""))
     assert full_match(pattern, widget.input.text())
 

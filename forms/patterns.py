@@ -68,11 +68,24 @@ def unicode_classes(pattern: str) -> str:
     return "".join(out)
 
 
+# Repetitions a pattern may spell out in all (``repetitions``). RE2 matches in time
+# linear in the text, but times the states a pattern can be in at once: "(.?){1000}"
+# eight times over took 2 s on a 4,000-character answer, on the kiosk's UI thread, at
+# each "Next". One count goes up to 1,000 in RE2; so do all of a pattern's here (the
+# longest answer against 1,000 of them: 50 ms). A form's patterns need a few dozen.
+MAX_REPETITIONS = 1000
+
+
 @lru_cache(maxsize=512)
 def compiled(pattern: str) -> Any:
     """``pattern`` compiled once; PatternError when RE2 refuses it."""
     if _AMBIGUOUS_COUNT.search(pattern):
         raise PatternError("{,n} means {0,n} in Python and plain text in RE2: write {0,n}")
+    if (spelt := repetitions(pattern)) > MAX_REPETITIONS:
+        raise PatternError(
+            f"it repeats {spelt:,} times in all, at most {MAX_REPETITIONS:,}: matching a long"
+            " answer would take seconds"
+        )
     try:
         return re2.compile(unicode_classes(pattern), _OPTIONS)
     except re2.error as error:
@@ -90,6 +103,81 @@ def full_match(pattern: str, text: str) -> bool:
         return compiled(pattern).fullmatch(text) is not None
     except UnicodeEncodeError:
         return False
+
+
+def repetitions(pattern: str) -> int:
+    """How many pieces ``pattern`` spells out once its counts are: a character, an
+    escape or a [...] is one, a count "{m,n}" makes what it follows n of them (m when
+    open, "{m,}"), and a group's count multiplies all the group holds ("(ab){3}" is
+    6). The signs ``?*+|`` and a group's own "(?:" add none."""
+    totals = [0]  # the pieces of each group open, the pattern's first
+    last = 0  # the pieces of what a count would repeat
+    index = 0
+    while index < len(pattern):
+        char = pattern[index]
+        count = _COUNT.match(pattern, index) if char == "{" else None
+        if count is not None:
+            numbers = count.group()[1:-1].split(",")
+            times = int(numbers[-1] or numbers[0])
+            totals[-1] += last * (times - 1)
+            last *= times
+            index = count.end()
+            continue
+        if char == "(":
+            opening, opens_group = _group_opening(pattern, index)
+            if opens_group:
+                totals.append(0)
+            index += opening
+            continue
+        if char == ")" and len(totals) > 1:
+            last = totals.pop()
+            totals[-1] += last
+        elif char in "?*+|^$":
+            pass
+        else:
+            last = 1
+            totals[-1] += 1
+            index = _piece_end(pattern, index)
+            continue
+        index += 1
+    return sum(totals)
+
+
+def _group_opening(pattern: str, index: int) -> tuple[int, bool]:
+    """The length of what opens at ``index`` ("(", "(?:", "(?P<name>", "(?i:"), and
+    whether it is a group: flags alone ("(?i)") are none."""
+    if not pattern.startswith("(?", index):
+        return 1, True
+    at = index + 2
+    if pattern.startswith(("P<", "<"), at):
+        closing = pattern.find(">", at)
+        return (closing - index + 1, True) if closing > 0 else (2, True)
+    while at < len(pattern) and pattern[at] in "imsU-":
+        at += 1
+    if pattern.startswith(")", at):
+        return at - index + 1, False
+    return at - index + (1 if pattern.startswith(":", at) else 0), True
+
+
+def _piece_end(pattern: str, index: int) -> int:
+    """Where the piece at ``index`` ends: after a character, an escape (with its "{...}":
+    "\\p{Greek}", "\\x{41}") or a whole [...]."""
+    if pattern[index] == "\\":
+        after = index + 2
+        if pattern.startswith("{", after) and pattern[index + 1] in "pPx":
+            closing = pattern.find("}", after)
+            return closing + 1 if closing > 0 else len(pattern)
+        return after
+    if pattern[index] != "[":
+        return index + 1
+    at = index + 1
+    if pattern.startswith("^", at):
+        at += 1
+    if pattern.startswith("]", at):  # a "]" first is part of the class
+        at += 1
+    while at < len(pattern) and pattern[at] != "]":
+        at += 2 if pattern[at] == "\\" else 1
+    return at + 1
 
 
 # Signs a pattern may escape to mean themselves ("\-", "\.", "\ ").

@@ -13,6 +13,7 @@ import pytest
 from jsonschema import Draft202012Validator
 
 from forms.definition import DefinitionError, canonical_sha256, load_definition, schema
+from forms.patterns import full_match
 from tests.forms.samples import demo
 
 
@@ -324,3 +325,32 @@ def test_conditions_on_answers_asked_before_them_load() -> None:
         },
     )
     load_definition(data)
+
+
+SLOW = r"(.?){1000}" * 8  # linear in the text, but 2 s on a 4,000-character answer
+
+
+@pytest.mark.parametrize("place", ["field", "expression"])
+def test_a_pattern_that_repeats_too_much_to_match_quickly_is_refused(place: str) -> None:
+    """Matched on the kiosk's UI thread at each "Next", it froze the screen for seconds;
+    the loader names the field and why."""
+    data = demo()
+    field = data["pages"][1]["fields"][1]
+    if place == "field":
+        field["pattern"] = SLOW
+    else:
+        field["constraint"] = {"expr": f"regex(indirizzo, '{SLOW}')", "message": {"it": "x"}}
+    with pytest.raises(DefinitionError) as refused:
+        load_definition(data)
+    [said] = [p for p in refused.value.problems if "repeats" in p]
+    assert "indirizzo" in said and "8,000 times in all, at most 1,000" in said
+
+
+def test_a_pattern_repeating_as_much_as_allowed_matches_the_longest_answer_quickly() -> None:
+    data = demo()
+    data["pages"][1]["fields"][1]["pattern"] = r"(.?){1000}(.?){0}"
+    form = load_definition(data)
+    started = time.perf_counter()
+    assert full_match(form.data["pages"][1]["fields"][1]["pattern"], "a" * 1000)
+    assert not full_match(form.data["pages"][1]["fields"][1]["pattern"], "a" * 4000)
+    assert time.perf_counter() - started < 0.5  # about 50 ms; the margin is the machine's

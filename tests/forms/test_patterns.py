@@ -12,7 +12,7 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from forms.patterns import PatternError, characters_of, compiled, full_match
+from forms.patterns import PatternError, characters_of, compiled, full_match, repetitions
 
 
 @pytest.mark.parametrize(
@@ -78,3 +78,28 @@ def test_each_answer_a_pattern_takes_is_typed_with_the_characters_it_tells(
     typed = "".join(str(int(c)) if c.isdecimal() else c for c in answer)
     assert set(typed) <= set(keys), (answer, keys)
     assert full_match(pattern, typed)
+
+
+@pytest.mark.parametrize(
+    ("pattern", "pieces"),
+    [
+        (r"\d{5}", 5),
+        (r"[A-Z]{2}\d{2}[A-Z0-9]{1,30}", 34),  # an IBAN
+        (r"(?:\d{2}/)?\d{4}", 7),
+        (r"(\w+ ?){1,100}", 200),
+        (r"((a{10}){10}){10}", 1000),  # a count of counts multiplies
+        (r"(?i)ab{3}", 4),  # flags alone open no group
+        (r"(?P<n>ab){2}", 4),
+        (r"[]{]{3}\{2}", 6),  # a class's "{" and an escaped one are characters
+        (r"\p{Greek}{3}", 3),
+        (r"a{2,}|b*", 3),
+    ],
+)
+def test_repetitions_count_the_pieces_a_pattern_spells_out(pattern: str, pieces: int) -> None:
+    assert repetitions(pattern) == pieces
+
+
+def test_a_pattern_spelling_out_more_than_a_thousand_pieces_is_refused() -> None:
+    compiled(r"(.?){1000}")
+    with pytest.raises(PatternError, match="1,001 times in all"):
+        compiled(r"(.?){1000}a")

@@ -26,7 +26,7 @@ from sqlalchemy import ColumnElement, CursorResult, and_, delete, exists, func, 
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, aliased
 
-from central.limits import database_busy
+from central.limits import database_busy, whole_number
 from central.models import Change
 
 if TYPE_CHECKING:
@@ -101,7 +101,7 @@ def compact_in_turn(platform: Platform) -> int:
 def compact_every_minutes(given: str, name: str) -> int:
     """A whole number of minutes, 0 (never) to a week; ValueError naming ``name``."""
     given = given.strip()
-    if not given.isdigit() or int(given) > MAX_COMPACT_EVERY_MIN:
+    if not whole_number(given) or int(given) > MAX_COMPACT_EVERY_MIN:
         raise ValueError(
             f"{name} must be a whole number of minutes from 0 (never) to {MAX_COMPACT_EVERY_MIN}"
         )

@@ -52,12 +52,19 @@ DEFAULT_THREADS = 4
 THREADS_VARIABLE = "SOCIAL_POINT_THREADS"  # the same for the processes of --workers
 
 
+def whole_number(given: str) -> bool:
+    """Whether int() reads ``given`` as a whole number of ASCII digits. str.isdigit
+    alone also takes "²", which int() refuses, and int() refuses more than 4300 digits:
+    each ended in int()'s own message instead of the option's."""
+    return given.isascii() and given.isdigit() and len(given) <= 18
+
+
 def threads_from_environment(environ: Mapping[str, str]) -> int:
     """``SOCIAL_POINT_THREADS`` (a whole number from 1 to 200), or the default."""
     given = environ.get(THREADS_VARIABLE, "").strip()
     if not given:
         return DEFAULT_THREADS
-    if not given.isdigit() or not 1 <= int(given) <= 200:
+    if not whole_number(given) or not 1 <= int(given) <= 200:
         raise ValueError(f"{THREADS_VARIABLE} must be a whole number from 1 to 200")
     return int(given)
 
@@ -66,7 +73,7 @@ def max_body_bytes(given: str, name: str) -> int:
     """A request body's limit in bytes, from ``MIN_MAX_BODY`` to ``MAX_MAX_BODY``;
     ValueError naming ``name`` (the option or the variable) otherwise."""
     given = given.strip()
-    if not given.isdigit() or not MIN_MAX_BODY <= int(given) <= MAX_MAX_BODY:
+    if not whole_number(given) or not MIN_MAX_BODY <= int(given) <= MAX_MAX_BODY:
         raise ValueError(
             f"{name} must be a whole number of bytes from {MIN_MAX_BODY} to {MAX_MAX_BODY}"
             f" (default {DEFAULT_MAX_BODY})"

@@ -41,7 +41,9 @@ def load(path: Path) -> DeviceIdentity | None:
         return DeviceIdentity(str(data["device_id"]), str(data["token"]), str(key) if key else None)
     except FileNotFoundError:
         return None
-    except (OSError, ValueError, KeyError, TypeError) as error:
+    # AttributeError: JSON that is no object (null, a list); RecursionError: one nested
+    # too deep for the json module. Both escaped as a bare error name in every sync.
+    except (OSError, ValueError, KeyError, TypeError, AttributeError, RecursionError) as error:
         raise NotEnrolledError(
             f"the device file {path} is unreadable: {type(error).__name__}"
         ) from None

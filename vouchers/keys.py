@@ -228,7 +228,7 @@ def parse_entries(entries: Iterable[Any], where: str, trust: TrustList | None = 
 def load_trust(path: Path, trust: TrustList | None = None) -> TrustList:
     try:
         data: Any = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError) as error:
+    except (OSError, ValueError, RecursionError) as error:  # Recursion: nested too deep
         raise KeyFileError(f"the trusted keys file {path} is unreadable: {error}") from None
     entries = data.get("keys") if isinstance(data, dict) else None
     if not isinstance(entries, list):

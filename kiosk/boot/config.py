@@ -53,7 +53,9 @@ def _time_zone(value: Any) -> str | None:
 
     try:
         ZoneInfo(value)
-    except (ZoneInfoNotFoundError, ValueError):
+    # RecursionError: a name of some hundred "/"-separated parts, which zoneinfo's
+    # fallback to the tzdata package imports as as many nested packages.
+    except (ZoneInfoNotFoundError, ValueError, RecursionError):
         return "must be a time zone name, like Europe/Rome"
     return None
 
@@ -451,6 +453,8 @@ def parse_config(text: str, *, source: Path | None = None) -> Config:
         raw = tomllib.loads(text.removeprefix("\ufeff"))
     except tomllib.TOMLDecodeError as error:
         raise ConfigError(f"{where}: not valid TOML: {error}") from None
+    except RecursionError:  # tomllib parses nested arrays and tables recursively
+        raise ConfigError(f"{where}: not valid TOML: arrays or tables nested too deeply") from None
     values, problems = _validate(raw)
     printer = values.get("printer", {})
     if printer.get("connection") == "network" and not printer.get("host"):
@@ -592,8 +596,12 @@ def _check_file(key: str, path: Path, *, writable: bool) -> None:
         raise ConfigError(f"{key}: the kiosk may not make {path.name} in {folder}")
 
 
-def _as_toml(value: object) -> str:
-    """A value as the configuration file writes it (true, "60"), not as Python does."""
+def _as_toml(value: object, depth: int = 0) -> str:
+    """A value as the configuration file writes it (true, "60"), not as Python does.
+    Nested arrays and tables are shown to a few levels: a value nested some hundred
+    deep, which tomllib reads, made this recursion pass Python's limit."""
+    if isinstance(value, (list, dict)) and depth >= 4:
+        return "[...]" if isinstance(value, list) else "{...}"
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, str):
@@ -601,7 +609,8 @@ def _as_toml(value: object) -> str:
 
         return json.dumps(value, ensure_ascii=False)  # a TOML basic string reads the same
     if isinstance(value, list):
-        return "[" + ", ".join(_as_toml(item) for item in value) + "]"
+        return "[" + ", ".join(_as_toml(item, depth + 1) for item in value) + "]"
     if isinstance(value, dict):
-        return "{" + ", ".join(f"{key} = {_as_toml(item)}" for key, item in value.items()) + "}"
+        shown = (f"{key} = {_as_toml(item, depth + 1)}" for key, item in value.items())
+        return "{" + ", ".join(shown) + "}"
     return str(value)

@@ -90,7 +90,9 @@ def _wrong_option(args: argparse.Namespace) -> str | None:
         return str(error)
     try:
         ZoneInfo(args.time_zone)
-    except (ZoneInfoNotFoundError, ValueError):  # ValueError: an absolute or "../" path
+    # ValueError: an absolute or "../" path; RecursionError: a name of some hundred
+    # "/"-separated parts, which zoneinfo imports as as many nested tzdata packages.
+    except (ZoneInfoNotFoundError, ValueError, RecursionError):
         return f"--time-zone {args.time_zone} is not a known time zone (e.g. Europe/Rome)"
     try:
         driver = make_url(args.db).drivername

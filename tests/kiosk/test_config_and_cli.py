@@ -153,6 +153,25 @@ def test_an_unreadable_file_is_a_clear_error(tmp_path: Path) -> None:
         load_config(bad)
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # Beyond tomllib's own recursion: it raised RecursionError, not a TOML error.
+        ("[kiosk]\nid = " + "[" * 600 + "]" * 600, "not valid TOML: arrays or tables nested"),
+        # Read by tomllib, but shown in the message by a recursion that went as deep.
+        ("[kiosk]\nid = " + "[" * 400 + "]" * 400, "kiosk.id: must be a string, not [[[[[...]]]]]"),
+        # zoneinfo looks such a name up as that many nested packages of tzdata.
+        ('[vouchers]\ntime_zone = "' + "A/" * 400 + 'A"', "must be a time zone name"),
+    ],
+)
+def test_a_value_nested_hundreds_deep_is_a_bad_key_not_a_recursion_error(
+    text: str, expected: str
+) -> None:
+    with pytest.raises(ConfigError) as error:
+        parse_config(text)
+    assert expected in str(error.value)
+
+
 # The command ----------------------------------------------------------------------------
 
 
@@ -162,6 +181,15 @@ def test_run_with_a_bad_config_says_why_without_a_traceback(tmp_path: Path) -> N
     result = social_point("run", "--config", str(config), "--platform", "offscreen")
     assert result.returncode == 2
     assert 'kiosk.language = "klingon": must be one of: it, en' in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_run_with_a_config_nested_too_deep_says_why_without_a_traceback(tmp_path: Path) -> None:
+    config = tmp_path / "kiosk.toml"
+    config.write_text("[kiosk]\nid = " + "[" * 600 + "]" * 600 + "\n", encoding="utf-8")
+    result = social_point("run", "--config", str(config), "--platform", "offscreen")
+    assert result.returncode == 2
+    assert "not valid TOML: arrays or tables nested too deeply" in result.stderr
     assert "Traceback" not in result.stderr
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
+from sync.device import NotEnrolledError, load
 from tests.operations.conftest import answered, config_file
 
 
@@ -136,3 +137,27 @@ def test_rendering_a_slip_leaves_no_empty_folder_in_the_temporary_folder(tmp_pat
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(
         ["social-point-escpos", theirs.name]
     )
+
+
+@pytest.mark.parametrize("content", ["null", "[1]", '"token"', "[" * 100_000 + "]" * 100_000])
+def test_a_device_file_that_is_json_but_no_object_is_unreadable(
+    tmp_path: Path, content: str
+) -> None:
+    """Such a file made every sync fail as "error: AttributeError" (RecursionError when
+    nested too deep), not as the damaged device file it is."""
+    device_file = tmp_path / "device.json"
+    device_file.write_text(content, encoding="utf-8")
+    with pytest.raises(NotEnrolledError, match=r"the device file .* is unreadable"):
+        load(device_file)
+
+
+def test_a_trusted_keys_file_nested_too_deep_is_named(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    trusted = tmp_path / "trusted.json"
+    trusted.write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+    config = config_file(tmp_path)
+    with config.open("a", encoding="utf-8") as file:
+        file.write(f'[vouchers]\ntrusted_keys_file = "{trusted}"\n')
+    line = answered(capsys, "voucher", "verify", "SP1:x", "--config", str(config))
+    assert "the trusted keys file" in line and "unreadable" in line

@@ -216,6 +216,30 @@ def test_central_checks_its_options_before_opening_the_database(
 
 
 @pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        # zoneinfo looked the name up as 400 nested tzdata packages: a RecursionError.
+        (["--time-zone", "A/" * 400 + "A"], "is not a known time zone (e.g. Europe/Rome)"),
+        # "²" passes str.isdigit, and int() refuses it and more than 4300 digits.
+        (["--max-body-bytes", "²"], "--max-body-bytes must be a whole number of bytes"),
+        (["--max-body-bytes", "9" * 5000], "--max-body-bytes must be a whole number of bytes"),
+        (["--compact-every", "²"], "--compact-every must be a whole number of minutes"),
+        (["--compact-every", "9" * 5000], "--compact-every must be a whole number of minutes"),
+    ],
+)
+def test_central_refuses_an_option_its_libraries_cannot_take_in_its_own_words(
+    options: list[str],
+    message: str,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    database = tmp_path / "central.sqlite3"
+    assert message in refused(["--db", f"sqlite:///{database}", *options], capsys, monkeypatch)
+    assert not database.exists()
+
+
+@pytest.mark.parametrize(
     ("token", "message"),
     [
         ("", "the admin token file is empty"),

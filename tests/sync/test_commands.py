@@ -240,6 +240,29 @@ def test_central_refuses_an_option_its_libraries_cannot_take_in_its_own_words(
 
 
 @pytest.mark.parametrize(
+    ("variable", "value", "message"),
+    [
+        ("SOCIAL_POINT_TIME_ZONE", "Mars/Base", "SOCIAL_POINT_TIME_ZONE Mars/Base is not a known"),
+        ("SOCIAL_POINT_TIME_ZONE", "A/" * 400 + "A", "is not a known time zone"),
+        ("SOCIAL_POINT_DB", "nonsense", "SOCIAL_POINT_DB is not a database URL"),
+    ],
+)
+def test_the_unit_stops_on_a_wrong_zone_or_database_url_saying_why(
+    variable: str, value: str, message: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The deployed unit reads them from its environment file (deploy/central.env.example):
+    they stopped it with a ZoneInfoNotFoundError or ArgumentError traceback."""
+    from central.asgi import app_from_environment
+
+    monkeypatch.setenv("SOCIAL_POINT_DB", f"sqlite:///{tmp_path / 'central.sqlite3'}")
+    monkeypatch.setenv(variable, value)
+    with pytest.raises(SystemExit) as stopped:
+        app_from_environment()
+    assert message in str(stopped.value)
+    assert not (tmp_path / "central.sqlite3").exists()
+
+
+@pytest.mark.parametrize(
     ("token", "message"),
     [
         ("", "the admin token file is empty"),

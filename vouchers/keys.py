@@ -53,6 +53,8 @@ def load_or_create_signer(path: Path) -> Signer:
     that gets into the file is the one both use, never one each."""
     if not path.exists():
         _create_key_file(path)
+    elif not path.is_file():  # a FIFO's read waited for ever for a writer
+        raise KeyFileError(f"the voucher signing key {path} is not a file")
     try:
         key = serialization.load_pem_private_key(path.read_bytes(), password=None)
     except (OSError, ValueError) as error:
@@ -226,6 +228,8 @@ def parse_entries(entries: Iterable[Any], where: str, trust: TrustList | None = 
 
 
 def load_trust(path: Path, trust: TrustList | None = None) -> TrustList:
+    if path.exists() and not path.is_file():  # a FIFO's read waited for ever for a writer
+        raise KeyFileError(f"the trusted keys file {path} is not a file")
     try:
         data: Any = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError, RecursionError) as error:  # Recursion: nested too deep

@@ -126,6 +126,8 @@ def logo_for(config: Config, profile: PaperProfile) -> Any:
 
     base = config.source.parent if config.source else Path.cwd()
     path = base / config.printer.logo
+    if path.exists() and not path.is_file():  # a FIFO's open() waited for ever for a writer
+        raise ConfigError(f"printer.logo: {path} is not a file")
     try:
         with Image.open(path) as image:
             return fit_logo(image, profile.dots)

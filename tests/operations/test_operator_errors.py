@@ -4,6 +4,7 @@ names it, and a non-zero exit: never a Python traceback."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -161,3 +162,27 @@ def test_a_trusted_keys_file_nested_too_deep_is_named(
         file.write(f'[vouchers]\ntrusted_keys_file = "{trusted}"\n')
     line = answered(capsys, "voucher", "verify", "SP1:x", "--config", str(config))
     assert "the trusted keys file" in line and "unreadable" in line
+
+
+@pytest.mark.timeout(30)  # without the check, each open() waited for ever for a writer
+@pytest.mark.parametrize(
+    ("key", "argv", "said"),
+    [
+        ("printer.logo", ["print-test"], "printer.logo: "),
+        ("vouchers.signing_key", ["voucher", "key"], "the voucher signing key "),
+        ("vouchers.trusted_keys_file", ["voucher", "verify", "SP1:x"], "the trusted keys file "),
+    ],
+)
+def test_a_file_setting_that_names_a_fifo_is_refused_not_waited_on(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], key: str, argv: list[str], said: str
+) -> None:
+    fifo = tmp_path / "fifo"
+    os.mkfifo(fifo)
+    section, name = key.split(".")
+    setting = f'{name} = "{fifo}"'
+    config = config_file(tmp_path, printer=setting if section == "printer" else "")
+    if section != "printer":
+        with config.open("a", encoding="utf-8") as file:
+            file.write(f"[{section}]\n{setting}\n")
+    line = answered(capsys, *argv, "--config", str(config))
+    assert said in line and f"{fifo} is not a file" in line

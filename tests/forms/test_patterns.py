@@ -9,7 +9,7 @@ import re
 import warnings
 
 import pytest
-from hypothesis import assume, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from forms.patterns import PatternError, characters_of, compiled, full_match, repetitions
@@ -57,7 +57,9 @@ def test_a_pattern_too_general_to_tell_tells_nothing(pattern: str) -> None:
 META = "0123456789aAzZ-./[]^$\\d{},()|?*+: "
 
 
-@settings(max_examples=300, deadline=None)
+# Most texts of these signs are no pattern RE2 takes, or one too general to tell its
+# characters: filtered out by design, and with some seeds too many for the health check.
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.filter_too_much])
 @given(st.text(alphabet=META, max_size=14), st.data())
 def test_each_answer_a_pattern_takes_is_typed_with_the_characters_it_tells(
     pattern: str, data: st.DataObject

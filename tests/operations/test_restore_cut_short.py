@@ -5,7 +5,6 @@ is run again or the kiosk starts."""
 
 from __future__ import annotations
 
-import gc
 import logging
 import logging.handlers
 import os
@@ -16,8 +15,8 @@ import sqlite3
 import sys
 import time
 from collections import Counter
-from collections.abc import Callable, Iterator
-from contextlib import closing, contextmanager
+from collections.abc import Callable
+from contextlib import closing
 from pathlib import Path
 from types import FrameType
 from typing import Any
@@ -97,31 +96,17 @@ def kiosk_with_unsent(folder: Path, damaged: bool) -> tuple[Path, Path, set[str]
 def steps_of_a_restore(folder: Path, damaged: bool) -> list[str]:
     database, early, _made = kiosk_with_unsent(folder, damaged)
     names: list[str] = []
-    # No collection meanwhile: an earlier test's connection collected during the count
-    # closed itself there, one step more than any child's restore then took.
-    with no_collection():
-        on_each_step(names.append)
-        try:
-            restore(early, database)
-        finally:
-            sys.setprofile(None)
-    return names
-
-
-@contextmanager
-def no_collection() -> Iterator[None]:
-    gc.collect()
-    gc.disable()
+    on_each_step(names.append)
     try:
-        yield
+        restore(early, database)
     finally:
-        gc.enable()
+        sys.setprofile(None)
+    return names
 
 
 def killed_at(step: int, early: Path, database: Path) -> bool:
     """Runs the restore in a child process that SIGKILLs itself just before its
     ``step``-th call; whether it was killed (not: the restore ended before)."""
-    gc.collect()  # nothing left over for the child, which collects nothing
     child = os.fork()
     if child == 0:  # pragma: no cover (the child)
         calls = 0
@@ -133,7 +118,6 @@ def killed_at(step: int, early: Path, database: Path) -> bool:
                 os.kill(os.getpid(), signal.SIGKILL)
 
         try:
-            gc.disable()  # as when the steps were counted
             on_each_step(count)
             restore(early, database)
         finally:

@@ -11,13 +11,10 @@ own settings: ``SOCIAL_POINT_THREADS``, ``SOCIAL_POINT_MAX_BODY_BYTES`` and
 from __future__ import annotations
 
 import os
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from fastapi import FastAPI
-from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError
 
-from central import access_log
+from central import access_log, settings
 from central.app import create_app
 from central.compaction import compact_every_from_environment
 from central.limits import ServerLimits, max_body_from_environment, threads_from_environment
@@ -34,22 +31,12 @@ def app_from_environment() -> FastAPI:
         threads = threads_from_environment(os.environ)
         max_body = max_body_from_environment(os.environ)
         compact_every_min = compact_every_from_environment(os.environ)
+        # Checked as `social-point central` checks its options: a wrong zone or URL in
+        # the unit's environment file stopped the unit with a traceback in the journal.
+        settings.time_zone(time_zone, "SOCIAL_POINT_TIME_ZONE")
+        settings.database_url(database, "SOCIAL_POINT_DB")
     except ValueError as error:
         raise SystemExit(str(error)) from None
-    # Checked as `social-point central` checks its options: a wrong zone or URL in the
-    # unit's environment file stopped the unit with a traceback in the journal.
-    try:
-        ZoneInfo(time_zone)
-    except (ZoneInfoNotFoundError, ValueError, RecursionError):
-        raise SystemExit(
-            f"SOCIAL_POINT_TIME_ZONE {time_zone[:80]} is not a known time zone (e.g. Europe/Rome)"
-        ) from None
-    try:
-        make_url(database)
-    except (ArgumentError, ValueError):  # the URL is not repeated: it may hold a password
-        raise SystemExit(
-            "SOCIAL_POINT_DB is not a database URL (e.g. sqlite:///central.sqlite3)"
-        ) from None
     access_log.install()  # uvicorn has set up its logging by now: no voucher code in it
     platform = Platform(database, time_zone=time_zone, pool_size=threads)
     return create_app(

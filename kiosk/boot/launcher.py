@@ -10,10 +10,9 @@ import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, DatabaseError, OperationalError
+from sqlalchemy.exc import DatabaseError, OperationalError
 
 from kiosk.boot.config import Config
 from kiosk.boot.paths import DEMO_CITIZENS, DEMO_DATASET
@@ -53,10 +52,6 @@ def start_embedded_platform(config: Config) -> EmbeddedPlatform:
     return EmbeddedPlatform(url=server.url, enrollment_code=code, server=server)
 
 
-# What the platform runs on: its dialects (central/platform/database.py) and drivers.
-SUPPORTED_DATABASES = ("sqlite", "postgresql+psycopg")
-
-
 def _refuse(message: str) -> int:
     print(f"social-point central: {message}", file=sys.stderr)
     return 2
@@ -80,32 +75,17 @@ def _wrong_option(args: argparse.Namespace) -> str | None:
         return "--workers must be 1 or more"
     if not 1 <= args.port <= 65535:
         return "--port must be from 1 to 65535"
+    from central import settings
     from central.compaction import compact_every_minutes
     from central.limits import max_body_bytes
 
     try:
         max_body_bytes(args.max_body_bytes, "--max-body-bytes")
         compact_every_minutes(args.compact_every, "--compact-every")
+        settings.time_zone(args.time_zone, "--time-zone")
+        settings.database_url(args.db, "--db")
     except ValueError as error:
         return str(error)
-    try:
-        ZoneInfo(args.time_zone)
-    # ValueError: an absolute or "../" path; RecursionError: a name of some hundred
-    # "/"-separated parts, which zoneinfo imports as as many nested tzdata packages.
-    except (ZoneInfoNotFoundError, ValueError, RecursionError):
-        return f"--time-zone {args.time_zone} is not a known time zone (e.g. Europe/Rome)"
-    try:
-        driver = make_url(args.db).drivername
-    except (ArgumentError, ValueError):  # ValueError: a port that is not a number
-        # The URL is not repeated: it may hold a password.
-        return "--db is not a database URL (e.g. sqlite:///central.sqlite3)"
-    if driver not in SUPPORTED_DATABASES:
-        return "--db: only sqlite and postgresql+psycopg URLs are supported"
-    url = make_url(args.db)
-    if url.get_backend_name() == "sqlite" and url.database in (None, "", ":memory:"):
-        # Each connection would have its own empty database, gone when the platform
-        # stops: every enrolled kiosk and accepted record with it.
-        return "--db: an SQLite database in memory keeps nothing; name a file (sqlite:///central.sqlite3)"
     return None
 
 

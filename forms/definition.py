@@ -24,7 +24,6 @@ from typing import Any
 
 from forms.expressions import FUNCTIONS, ExpressionError, compile_expression
 from forms.patterns import PatternError, compiled
-from protocol.text import lone_surrogate_in
 
 SCHEMA_PATH = Path(__file__).parent / "schema" / "wfd-1.schema.json"
 # Levels of lists and objects in a definition: the format needs 8 (a rule's text in a
@@ -32,6 +31,7 @@ SCHEMA_PATH = Path(__file__).parent / "schema" / "wfd-1.schema.json"
 MAX_NESTING = 16
 DATE_LIMIT = re.compile(r"today|[+-][0-9]{1,3}y|[0-9]{4}-[0-9]{2}-[0-9]{2}")
 EXPRESSION_KEYS = ("visible_if", "required_if", "expr")
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 class DefinitionError(ValueError):
@@ -438,7 +438,7 @@ def _half_character(data: Any) -> list[Any] | None:
     pending: list[tuple[Any, list[Any]]] = [(data, [])]
     while pending:
         value, path = pending.pop()
-        if isinstance(value, str) and lone_surrogate_in(value):
+        if isinstance(value, str) and not value.isprintable() and _SURROGATE.search(value):
             return path
         if isinstance(value, dict):
             for key, child in value.items():

@@ -94,6 +94,14 @@ def _whole(limit: Any) -> Any:
     return int(limit) if isinstance(limit, float) and limit.is_integer() else limit
 
 
+def number_limit(item: Mapping[str, Any], name: str) -> int | None:
+    """A whole number's or an amount's limit ("min", "max"), or None: JSON Schema's
+    "integer" takes 100.0 too, which a check for an int alone passed over, so a form's
+    limit written so was never applied."""
+    limit = _whole(item.get(name))
+    return limit if type(limit) is int else None
+
+
 @dataclass(frozen=True)
 class Problem:
     path: str  # "cf", "membri", "membri.2.cf_membro", or "" for the whole form
@@ -379,12 +387,14 @@ def _typed(
             problems.append(Problem(path, "pattern"))
         return text
     if kind in ("integer", "money"):
-        high = item.get("max", MONEY_MAX if kind == "money" else None)
+        low, high = number_limit(item, "min"), number_limit(item, "max")
+        if kind == "money" and "max" not in item:
+            high = MONEY_MAX
         if type(value) is not int:
             problems.append(Problem(path, "not_an_amount" if kind == "money" else "not_a_number"))
-        elif isinstance(item.get("min"), int) and value < item["min"]:
-            problems.append(Problem(path, "too_small", {"min": _shown(kind, item["min"])}))
-        elif isinstance(high, int) and value > high:
+        elif low is not None and value < low:
+            problems.append(Problem(path, "too_small", {"min": _shown(kind, low)}))
+        elif high is not None and value > high:
             problems.append(Problem(path, "too_large", {"max": _shown(kind, high)}))
         return value
     if kind == "date":

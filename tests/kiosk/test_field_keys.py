@@ -192,8 +192,9 @@ def test_an_amount_being_typed_gets_the_new_languages_decimal_sign(qtbot) -> Non
         ({"min": 0}, DIGITS, "42", 42),
         ({}, DIGITS | {"-"}, "-3", -3),
         ({"min": -5}, DIGITS | {"-"}, "-5", -5),
+        ({"min": 0.0}, DIGITS, "7", 7),  # JSON Schema's "integer" takes 0.0
     ],
-    ids=["at-least-zero", "any", "below-zero"],
+    ids=["at-least-zero", "any", "below-zero", "at-least-zero-written-0.0"],
 )
 def test_a_whole_number_gets_digits_and_a_minus_only_if_it_can_be_negative(  # type: ignore[no-untyped-def]
     qtbot, more: dict[str, Any], keys: set[str], typed: str, number: int

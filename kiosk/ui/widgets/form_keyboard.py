@@ -23,6 +23,7 @@ import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QPoint
 from PySide6.QtWidgets import QApplication, QBoxLayout, QLineEdit, QPlainTextEdit, QWidget
 
+from forms.answers import number_limit
 from forms.patterns import characters_of
 from kiosk.ui.event_filters import quiet_slot
 from kiosk.ui.widgets.common import ScrollList
@@ -62,8 +63,8 @@ def field_keys(widget: FieldWidget, box: QWidget, lang: str) -> str:
     if kind == "money":
         return DIGITS + style_of(lang).decimal
     if kind == "integer":
-        low = widget.item.get("min")
-        return DIGITS if isinstance(low, int) and low >= 0 else DIGITS + "-"
+        low = number_limit(widget.item, "min")
+        return DIGITS if low is not None and low >= 0 else DIGITS + "-"
     if kind == "text" and isinstance(widget.item.get("pattern"), str):
         return pattern_keys(widget.item["pattern"])
     return ONLY_KEYS.get(kind, "")

@@ -15,6 +15,7 @@ annotation into a ForwardRef, another 5 ms.
 
 import os
 import re
+import stat
 import tomllib
 import unicodedata
 from collections.abc import Callable
@@ -533,12 +534,32 @@ def load_config(path: Path | None) -> Config:
             return parse_config("")
         path = candidate
     try:
-        text = path.read_text(encoding="utf-8-sig")  # a BOM before the text is dropped
+        data = _read_config_file(path)
     except OSError as error:
         raise ConfigError(f"{path}: cannot read the configuration file: {error.strerror}") from None
+    try:
+        text = data.decode("utf-8-sig")  # a BOM before the text is dropped
     except UnicodeDecodeError:
         raise ConfigError(f"{path}: the configuration file must be UTF-8 text") from None
     return parse_config(text, source=path)
+
+
+MAX_CONFIG_BYTES = 1_048_576  # the documented file is about 12 KB
+
+
+def _read_config_file(path: Path) -> bytes:
+    """The file's bytes, or ConfigError if it is not a plain file of a sensible size:
+    reading a FIFO waited for ever for a writer, and /dev/zero filled the memory, and
+    so every command hung before it could say what was wrong. Opened without waiting,
+    then checked, so the check is of the very file read."""
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    with os.fdopen(fd, "rb") as file:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise ConfigError(f"{path}: the configuration must be a plain file")
+        data = file.read(MAX_CONFIG_BYTES + 1)
+    if len(data) > MAX_CONFIG_BYTES:
+        raise ConfigError(f"{path}: the configuration file is larger than 1 MiB")
+    return data
 
 
 def prepare_folders(config: Config) -> None:

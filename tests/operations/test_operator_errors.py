@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
+from kiosk.cli import main
 from sync.device import NotEnrolledError, load
 from tests.operations.conftest import answered, config_file
 
@@ -186,3 +187,30 @@ def test_a_file_setting_that_names_a_fifo_is_refused_not_waited_on(
             file.write(f"[{section}]\n{setting}\n")
     line = answered(capsys, *argv, "--config", str(config))
     assert said in line and f"{fifo} is not a file" in line
+
+
+@pytest.mark.timeout(30)  # without the check, reading waited for ever for a writer
+@pytest.mark.parametrize("command", [["print-jobs"], ["doctor"], ["voucher", "key"]])
+def test_a_configuration_that_is_a_fifo_is_refused_not_waited_on(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], command: list[str]
+) -> None:
+    fifo = tmp_path / "kiosk.toml"
+    os.mkfifo(fifo)
+    if command == ["doctor"]:  # the doctor lists it among its checks
+        assert main([*command, "--config", str(fifo)]) != 0
+        line = capsys.readouterr().out
+    else:
+        line = answered(capsys, *command, "--config", str(fifo))
+    assert f"{fifo}: the configuration must be a plain file" in line
+
+
+def test_a_configuration_file_of_endless_bytes_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """/dev/zero as the configuration: read whole, it filled the memory."""
+    line = answered(capsys, "print-jobs", "--config", "/dev/zero")
+    assert "/dev/zero: the configuration must be a plain file" in line
+    big = tmp_path / "kiosk.toml"
+    big.write_bytes(b"# a comment\n" * 100_000)
+    line = answered(capsys, "print-jobs", "--config", str(big))
+    assert "larger than 1 MiB" in line

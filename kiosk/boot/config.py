@@ -13,6 +13,7 @@ evaluated (no ``from __future__ import annotations``): NamedTuple compiles every
 annotation into a ForwardRef, another 5 ms.
 """
 
+import errno
 import os
 import re
 import stat
@@ -581,10 +582,7 @@ def prepare_folders(config: Config) -> None:
             raise ConfigError(f"paths.{key}: cannot make the folder {folder}: {reason}") from None
         if not os.access(folder, os.W_OK | os.X_OK):
             raise ConfigError(f"paths.{key}: the kiosk may not write in {folder}")
-    # Opened later (the store after the first screen, the key at the first voucher): a
-    # path that cannot work kept the kiosk out of service, retrying, or failed a sale.
-    _check_file("paths.database", paths.database, writable=True)
-    _check_file("vouchers.signing_key", config.vouchers.signing_key, writable=False)
+    check_kept_files(config, make=True)
     # Read at the first sync, in the sync process: unreadable, every pass failed with a
     # TLS error that did not name the key.
     bundle = config.sync.ca_bundle
@@ -595,9 +593,30 @@ def prepare_folders(config: Config) -> None:
             raise ConfigError(f"sync.ca_bundle: the kiosk may not read {bundle}")
 
 
-def _check_file(key: str, path: Path, *, writable: bool) -> None:
+def check_kept_files(config: Config, *, make: bool) -> None:
+    """ConfigError naming the database or signing key path that cannot work: opened
+    later (the store after the first screen, the key at the first voucher), such a path
+    kept the kiosk out of service, retrying, or failed a sale."""
+    _check_file("paths.database", config.paths.database, writable=True, make=make)
+    _check_file("vouchers.signing_key", config.vouchers.signing_key, writable=False, make=make)
+
+
+def _nearest_existing(path: Path) -> Path:
+    while not os.path.lexists(path) and path != path.parent:
+        path = path.parent
+    return path
+
+
+def _check_file(key: str, path: Path, *, writable: bool, make: bool = True) -> None:
     """A file the kiosk opens, or makes in a folder it may write in: ConfigError naming
     ``key`` when it cannot."""
+    if os.path.lexists(path) and not path.exists():  # a link to a file not made yet, or a loop
+        try:
+            os.stat(path)
+        except OSError as error:
+            if error.errno == errno.ELOOP:  # exists() says False, and the store never opened
+                raise ConfigError(f"{key}: {path} is a loop of links") from None
+        path = Path(os.path.realpath(path))  # made where the link leads
     if path.exists():
         if not path.is_file():
             raise ConfigError(f"{key}: {path} is not a file")
@@ -608,11 +627,19 @@ def _check_file(key: str, path: Path, *, writable: bool) -> None:
         if not writable:
             return
     folder = path.parent  # a database's journal is made beside it
-    try:
-        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
-    except OSError as error:
-        reason = error.strerror or type(error).__name__
-        raise ConfigError(f"{key}: cannot make the folder {folder}: {reason}") from None
+    if not make and not folder.is_dir():  # judged by where it would be made
+        parent = _nearest_existing(folder)
+        if not parent.is_dir():
+            raise ConfigError(f"{key}: cannot make the folder {folder}: {parent} is not a folder")
+        if not os.access(parent, os.W_OK | os.X_OK):
+            raise ConfigError(f"{key}: cannot make the folder {folder}: may not write in {parent}")
+        return
+    if make:
+        try:
+            folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        except OSError as error:
+            reason = error.strerror or type(error).__name__
+            raise ConfigError(f"{key}: cannot make the folder {folder}: {reason}") from None
     if not os.access(folder, os.W_OK | os.X_OK):
         raise ConfigError(f"{key}: the kiosk may not make {path.name} in {folder}")
 

@@ -422,13 +422,21 @@ def check_printer(config: Config) -> Iterator[Finding]:
 def check_files(config: Config) -> Iterator[Finding]:
     """Files the configuration names: each is read only when first needed (a logo at
     the kiosk's start, trusted keys at the first voucher check), so say now."""
+    from kiosk.boot.config import check_kept_files
     from kiosk.boot.printer_setup import logo_for, paper_for
 
-    if config.printer.connection != "none":
-        try:
-            logo_for(config, paper_for(config))  # as the kiosk loads it at its start
-        except ConfigError as error:
-            yield Finding("files", Verdict.PROBLEM, str(error), "put it there, or correct it")
+    try:
+        # As `social-point run` checks them, making nothing: the doctor may be run by
+        # another user than the kiosk's. (The folders are the disk check's.)
+        check_kept_files(config, make=False)
+    except ConfigError as error:
+        yield Finding("files", Verdict.PROBLEM, str(error), "correct it, or make it usable")
+    try:
+        # As the kiosk loads them at its start, with or without a printer: it refuses
+        # to start on a model, code page or logo it cannot use.
+        logo_for(config, paper_for(config))
+    except ConfigError as error:
+        yield Finding("files", Verdict.PROBLEM, str(error), "put it there, or correct it")
     trusted = config.vouchers.trusted_keys_file
     if trusted is not None and not (trusted.is_file() and os.access(trusted, os.R_OK)):
         yield Finding(

@@ -281,6 +281,7 @@ def test_the_kiosk_and_its_sync_name_a_folder_they_cannot_write_in(
         ("paths", "database", "a-folder", "is not a file"),
         ("vouchers", "signing_key", "a-folder", "is not a file"),
         ("vouchers", "signing_key", "in-the-way/key.pem", "cannot make the folder"),
+        ("paths", "database", "loop-a", "is a loop of links"),
     ],
 )
 def test_a_database_or_key_path_that_cannot_work_stops_the_start_naming_it(
@@ -300,10 +301,44 @@ def test_a_database_or_key_path_that_cannot_work_stops_the_start_naming_it(
         f"[vouchers]\n{wrong if section == 'vouchers' else ''}",
         encoding="utf-8",
     )
+    (tmp_path / "loop-a").symlink_to(tmp_path / "loop-b")
+    (tmp_path / "loop-b").symlink_to(tmp_path / "loop-a")
     result = cli("run", "--platform", "offscreen", "--exit-when-ready", "--config", str(config))
     assert result.returncode == 2, result.stderr
     assert f"{section}.{key}: " in result.stderr and said in result.stderr, result.stderr
     assert "Traceback" not in result.stderr + result.stdout
+    # The doctor finds what `run` refuses, and makes nothing: it may run as another user.
+    before = sorted(tmp_path.rglob("*"))
+    problems = [f.message for f in diagnose(config) if f.verdict is Verdict.PROBLEM]
+    assert any(f"{section}.{key}: " in text and said in text for text in problems), problems
+    assert sorted(tmp_path.rglob("*")) == before
+
+
+@pytest.mark.parametrize(
+    ("setting", "said"),
+    [
+        ('logo = "missing.png"', "printer.logo: cannot use"),
+        ('logo = "garbage.png"', "printer.logo: cannot use"),
+        ('model = "NoSuchModel"', "unknown printer model"),
+        ('code_page = "cp999"', "unknown code page"),
+    ],
+)
+def test_printer_settings_the_kiosk_refuses_are_problems_even_with_no_printer(
+    tmp_path: Path, setting: str, said: str
+) -> None:
+    """With no printer connected the kiosk still loads its paper, model and logo at its
+    start, and refuses to start on one it cannot use: the doctor said "0 problems"."""
+    (tmp_path / "garbage.png").write_bytes(b"not an image")
+    config = tmp_path / "kiosk.toml"
+    folders = "".join(
+        f'{name} = "{tmp_path / name}"\n' for name in ("log_dir", "cache_dir", "data_dir")
+    )
+    config.write_text(f"[paths]\n{folders}[printer]\n{setting}\n", encoding="utf-8")
+    problems = [f.message for f in diagnose(config) if f.verdict is Verdict.PROBLEM]
+    assert any(said in text for text in problems), problems
+    if "missing" in setting:  # and `run` refuses it, as the doctor says
+        result = cli("run", "--platform", "offscreen", "--exit-when-ready", "--config", str(config))
+        assert result.returncode == 2 and said in result.stderr, result.stderr
 
 
 def test_the_damaged_records_doctor_counts_are_those_the_kiosk_cannot_send(

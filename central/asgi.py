@@ -15,6 +15,7 @@ import os
 from fastapi import FastAPI
 
 from central import access_log, settings
+from central.admin_token import checked_admin_token
 from central.app import create_app
 from central.compaction import compact_every_from_environment
 from central.limits import ServerLimits, max_body_from_environment, threads_from_environment
@@ -35,6 +36,8 @@ def app_from_environment() -> FastAPI:
         # the unit's environment file stopped the unit with a traceback in the journal.
         settings.time_zone(time_zone, "SOCIAL_POINT_TIME_ZONE")
         settings.database_url(database, "SOCIAL_POINT_DB")
+        if token is not None:
+            checked_admin_token(token)
     except ValueError as error:
         raise SystemExit(str(error)) from None
     access_log.install()  # uvicorn has set up its logging by now: no voucher code in it

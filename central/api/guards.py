@@ -12,7 +12,7 @@ from typing import Annotated
 
 from fastapi import Depends, Header, HTTPException
 
-from central.admin_token import MIN_LENGTH
+from central.admin_token import checked_admin_token
 from central.devices import revoked_message
 from central.models import Device
 from central.platform import Platform
@@ -38,8 +38,8 @@ def bearer_token(authorization: str | None) -> str:
 
 def guards(platform: Platform, admin_token: str | None) -> Guards:
     expected = f"Bearer {admin_token}".encode() if admin_token else None
-    if admin_token is not None and len(admin_token) < MIN_LENGTH:
-        raise ValueError(f"the admin token must have at least {MIN_LENGTH} characters")
+    if admin_token is not None:
+        checked_admin_token(admin_token)
 
     # The role checks read nothing: they run on the event loop (async), not on a thread
     # of their own as a synchronous dependency would (a hop per check and request).

@@ -173,6 +173,33 @@ def test_the_admin_token_is_long_and_never_on_the_command_line(
         central_main(["--db", f"sqlite:///{tmp_path / 'c.sqlite3'}", "--admin-token", "z" * 40])
 
 
+@pytest.mark.parametrize(
+    "token",
+    ["\x00" * 40, "a" * 20 + " " + "b" * 20, "a" * 20 + "\n" + "b" * 20, "è" * 40, "\x7f" * 40],
+    ids=["nul-bytes", "space", "line-break", "not-ascii", "delete"],
+)
+def test_a_token_no_header_can_carry_as_typed_is_refused_where_it_is_read(
+    central: Central, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, token: str
+) -> None:
+    """Forty NUL bytes in the token file were taken as the admin token."""
+    token_file = tmp_path / "admin-token"
+    token_file.write_text(token, encoding="utf-8")
+    for read in (
+        lambda: read_admin_token({}, token_file),
+        lambda: read_admin_token({"SOCIAL_POINT_ADMIN_TOKEN": token}, None),
+        lambda: create_app(central.platform, admin_token=token),
+    ):
+        with pytest.raises(ValueError, match="only ASCII letters, digits and signs"):
+            read()
+    from central.asgi import app_from_environment
+
+    monkeypatch.setenv("SOCIAL_POINT_DB", f"sqlite:///{tmp_path / 'unit.sqlite3'}")
+    if "\x00" not in token:  # no environment variable holds one
+        monkeypatch.setenv("SOCIAL_POINT_ADMIN_TOKEN", token)
+        with pytest.raises(SystemExit, match="only ASCII letters"):
+            app_from_environment()
+
+
 def test_no_voucher_code_in_the_access_log() -> None:
     record = logging.LogRecord(
         "uvicorn.access",

@@ -121,10 +121,9 @@ def _address_problem(value: str) -> str | None:
 
 def _shown(section: str, name: str, value: Any) -> str:
     """A value as a message shows it: an address's user name and password hidden."""
-    text = _as_toml(value)
     if (section, name) == ("sync", "platform_url") and isinstance(value, str):
-        text = re.sub(r"(?<=//)[^/?#]*@", "***@", text)
-    return text
+        value = re.sub(r"(?<=//)[^/?#]*@", "***@", value)  # before the value is cut short
+    return _as_toml(value)
 
 
 _ID = _matches(r"[a-z0-9][a-z0-9_-]{0,63}", "lower-case letters, digits, '-' or '_'")
@@ -374,7 +373,7 @@ def _validate(raw: dict[str, Any]) -> tuple[dict[str, dict[str, Any]], list[str]
     problems: list[str] = []
     for section, content in raw.items():
         if section not in SCHEMA:
-            problems.append(f"[{section}]: unknown section (known: {', '.join(SCHEMA)})")
+            problems.append(f"[{_key(section)}]: unknown section (known: {', '.join(SCHEMA)})")
         elif not isinstance(content, dict):
             problems.append(f"{section}: must be a [{section}] table")
     for section, keys in SCHEMA.items():
@@ -385,7 +384,7 @@ def _validate(raw: dict[str, Any]) -> tuple[dict[str, dict[str, Any]], list[str]
         for name in given:
             if name not in keys:
                 problems.append(
-                    f"{section}.{name}: unknown key (known in [{section}]: {', '.join(keys)})"
+                    f"{section}.{_key(name)}: unknown key (known in [{section}]: {', '.join(keys)})"
                 )
         for name, key in keys.items():
             if name not in given:  # the schema's own defaults pass their checks (tested)
@@ -468,7 +467,12 @@ def parse_config(text: str, *, source: Path | None = None) -> Config:
     ):
         problems.append('printer.usb_vendor_id and usb_product_id: needed for "usb"')
     if problems:
-        raise ConfigError(f"{where} has {len(problems)} problem(s):\n  " + "\n  ".join(problems))
+        shown = problems[:SHOWN_PROBLEMS] + (
+            [f"… and {len(problems) - SHOWN_PROBLEMS} more"]
+            if len(problems) > SHOWN_PROBLEMS
+            else []
+        )
+        raise ConfigError(f"{where} has {len(problems)} problem(s):\n  " + "\n  ".join(shown))
     # Relative paths in a file are relative to that file, so a checkout works from anywhere.
     base = source.parent.resolve() if source else Path.cwd()
     sp = values["social_point"]
@@ -644,10 +648,16 @@ def _check_file(key: str, path: Path, *, writable: bool, make: bool = True) -> N
         raise ConfigError(f"{key}: the kiosk may not make {path.name} in {folder}")
 
 
+SHOWN_CHARACTERS = 60  # of a text in a message; SHOWN_ITEMS of an array or a table
+SHOWN_ITEMS = 8
+SHOWN_PROBLEMS = 20  # a file of a thousand unknown keys is told in a screenful
+
+
 def _as_toml(value: object, depth: int = 0) -> str:
-    """A value as the configuration file writes it (true, "60"), not as Python does.
-    Nested arrays and tables are shown to a few levels: a value nested some hundred
-    deep, which tomllib reads, made this recursion pass Python's limit."""
+    """A value as the configuration file writes it (true, "60"), not as Python does,
+    cut short: a message quoted a value of 100,000 characters whole. Nested arrays and
+    tables are shown to a few levels: a value nested some hundred deep, which tomllib
+    reads, made this recursion pass Python's limit."""
     if isinstance(value, (list, dict)) and depth >= 4:
         return "[...]" if isinstance(value, list) else "{...}"
     if isinstance(value, bool):
@@ -655,10 +665,26 @@ def _as_toml(value: object, depth: int = 0) -> str:
     if isinstance(value, str):
         import json  # only for a message: kept off the kiosk's start-up path
 
-        return json.dumps(value, ensure_ascii=False)  # a TOML basic string reads the same
+        if len(value) <= SHOWN_CHARACTERS:
+            return json.dumps(value, ensure_ascii=False)  # a TOML basic string reads the same
+        start = json.dumps(value[:SHOWN_CHARACTERS], ensure_ascii=False)[:-1]
+        return f'{start}…" ({len(value)} characters)'
     if isinstance(value, list):
-        return "[" + ", ".join(_as_toml(item, depth + 1) for item in value) + "]"
+        shown = [_as_toml(item, depth + 1) for item in value[:SHOWN_ITEMS]]
+        more = [f"… {len(value) - SHOWN_ITEMS} more"] if len(value) > SHOWN_ITEMS else []
+        return "[" + ", ".join(shown + more) + "]"
     if isinstance(value, dict):
-        shown = (f"{key} = {_as_toml(item, depth + 1)}" for key, item in value.items())
-        return "{" + ", ".join(shown) + "}"
-    return str(value)
+        items = list(value.items())
+        shown = [f"{_key(key)} = {_as_toml(item, depth + 1)}" for key, item in items[:SHOWN_ITEMS]]
+        more = [f"… {len(items) - SHOWN_ITEMS} more"] if len(items) > SHOWN_ITEMS else []
+        return "{" + ", ".join(shown + more) + "}"
+    text = str(value)  # a number: an integer of thousands of digits is cut short too
+    return (
+        text
+        if len(text) <= SHOWN_CHARACTERS
+        else f"{text[:SHOWN_CHARACTERS]}… ({len(text)} digits)"
+    )
+
+
+def _key(name: str) -> str:
+    return name if len(name) <= SHOWN_CHARACTERS else f"{name[:SHOWN_CHARACTERS]}…"

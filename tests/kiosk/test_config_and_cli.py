@@ -172,6 +172,36 @@ def test_a_value_nested_hundreds_deep_is_a_bad_key_not_a_recursion_error(
     assert expected in str(error.value)
 
 
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        (
+            '[social_point]\ncomune = "' + "x" * 100_000 + '"',
+            '"' + "x" * 60 + '…" (100000 characters)',
+        ),
+        ("[printer]\n" + "k" * 100_000 + " = 1", "printer." + "k" * 60 + "…: unknown key"),
+        ("[" + "s" * 100_000 + "]", "[" + "s" * 60 + "…]: unknown section"),
+        ("[printer]\npaper = [" + "1, " * 50_000 + "1]", "1, 1, … 49993 more]"),
+        ("[printer]\n" + "".join(f"k{n} = 1\n" for n in range(1000)), "… and 980 more"),
+    ],
+    ids=["text", "key", "section", "array", "keys"],
+)
+def test_a_long_value_is_quoted_cut_short(text: str, shown: str) -> None:
+    """A message quoted a value of 100,000 characters whole, on the console and in the
+    journal; and listed a thousand unknown keys one per line."""
+    with pytest.raises(ConfigError) as error:
+        parse_config(text)
+    assert shown in str(error.value)
+    assert len(str(error.value)) < 6000
+
+
+def test_a_platform_address_cut_short_still_hides_its_password() -> None:
+    secret = "p" * 200
+    with pytest.raises(ConfigError) as error:
+        parse_config(f'[sync]\nplatform_url = "https://kiosk:{secret}@platform.example/?x=1"')
+    assert "***@" in str(error.value) and "ppp" not in str(error.value)
+
+
 # The command ----------------------------------------------------------------------------
 
 

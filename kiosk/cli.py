@@ -339,9 +339,15 @@ def restore_store(config_path: Path | None, source: Path, *, other_kiosk: bool =
 
     config = load_config(config_path)
     try:
-        identity = load(config.device_file)
-    except NotEnrolledError:
-        identity = None
+        identity = load(config.device_file)  # None: not enrolled (a new machine)
+    except NotEnrolledError as error:
+        # Carrying on as not enrolled let another kiosk's backup in: the device tells
+        # two kiosks of the same name (kiosk-01 by default) apart.
+        return _fail(
+            f"{error}; restore cannot tell which kiosk this is. Put the kiosk's device file"
+            " back from its backup, or move it aside if this kiosk is to enrol again, then"
+            " run restore again"
+        )
     owner = Owner(config.kiosk_id, identity.device_id if identity else None)
     try:
         done = restore(source, config.paths.database, owner=owner, other_kiosk=other_kiosk)

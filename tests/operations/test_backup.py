@@ -313,6 +313,26 @@ def test_restore_tells_kiosks_apart_by_name_or_device(tmp_path: Path) -> None:
         restore(theirs, unnamed)
 
 
+@pytest.mark.parametrize("damage", [b"{not json", b"[]", b'{"device_id": "d"}', b"\xff\xfe"])
+def test_restore_with_a_damaged_device_file_stops_and_says_what_to_do(
+    tmp_path: Path, damage: bytes
+) -> None:
+    """Read as "not enrolled", a damaged device file left the device out of the check:
+    another kiosk's backup under the same name went in without --other-kiosk."""
+    config = tmp_path / "kiosk.toml"
+    config.write_text(f'[paths]\ndata_dir = "{tmp_path / "data"}"\n', encoding="utf-8")
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data" / "device.json").write_bytes(damage)
+    twin = tmp_path / "b" / "kiosk.sqlite3"
+    owned_store(twin, "kiosk-01", "device-b")  # the default name, on another kiosk
+    saved = backup(twin, tmp_path / "kiosk-b.sqlite3").path
+    refused = cli("restore", str(saved), "--config", str(config))
+    assert refused.returncode == 2 and "Traceback" not in refused.stderr
+    assert "device file" in refused.stderr and "unreadable" in refused.stderr
+    assert "restore cannot tell which kiosk this is" in refused.stderr
+    assert not (tmp_path / "data" / "kiosk.sqlite3").exists()
+
+
 def test_a_new_machine_not_enrolled_yet_takes_its_dead_ones_backup(tmp_path: Path) -> None:
     # README: restore, then enroll under the same kiosk name; the store is then stamped
     # with the new device when the kiosk connects.

@@ -19,7 +19,6 @@ from central.admin_token import checked_admin_token
 from central.app import create_app
 from central.compaction import compact_every_from_environment
 from central.limits import ServerLimits, max_body_from_environment, threads_from_environment
-from central.platform import Platform
 
 
 def app_from_environment() -> FastAPI:
@@ -41,7 +40,10 @@ def app_from_environment() -> FastAPI:
     except ValueError as error:
         raise SystemExit(str(error)) from None
     access_log.install()  # uvicorn has set up its logging by now: no voucher code in it
-    platform = Platform(database, time_zone=time_zone, pool_size=threads)
+    try:
+        platform = settings.open_platform(database, time_zone=time_zone, pool_size=threads)
+    except ValueError as error:
+        raise SystemExit(f"SOCIAL_POINT_DB: {error}") from None
     return create_app(
         platform,
         admin_token=token,

@@ -6,10 +6,14 @@ line instead of a traceback at start."""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError
+from sqlalchemy.exc import ArgumentError, DatabaseError, OperationalError
+
+if TYPE_CHECKING:
+    from central.platform import Platform
 
 SUPPORTED_DATABASES = ("sqlite", "postgresql+psycopg")
 
@@ -42,3 +46,46 @@ def database_url(given: str, name: str) -> str:
             " name a file (sqlite:///central.sqlite3)"
         )
     return given
+
+
+def open_platform(database: str, *, time_zone: str, pool_size: int) -> Platform:
+    """The platform on ``database`` (migrated), or ValueError saying in one line why it
+    cannot be opened: the unit printed SQLAlchemy's traceback in the journal. The
+    message names the file or the server, never the URL (its password) nor the
+    driver's words."""
+    from central.platform import Platform
+    from central.platform.database import NotAPlatformDatabaseError
+
+    try:
+        return Platform(database, time_zone=time_zone, pool_size=pool_size)
+    except ImportError:  # psycopg comes with the postgresql extra only
+        raise ValueError(
+            'the PostgreSQL driver is not installed: pip install -c constraints.txt ".[postgresql]"'
+        ) from None
+    except OperationalError:
+        raise ValueError(_cannot_open(database)) from None
+    except NotAPlatformDatabaseError as error:
+        raise ValueError(f"{_which_database(database)} {error}") from None
+    except DatabaseError:  # a file that is no SQLite database, or a damaged one
+        raise ValueError(
+            f"{_which_database(database)} cannot be read as a database (damaged, or not a "
+            "database at all): name the platform's database, or restore it from a backup"
+        ) from None
+
+
+def _cannot_open(database: str) -> str:
+    """Which database could not be opened: the file, or the server's address."""
+    url = make_url(database)
+    if url.get_backend_name() == "sqlite":
+        return f"could not open the database file {url.database}"
+    if url.host is None:  # libpq's default: the server's Unix socket on this machine
+        return "could not connect to the database on this machine's socket"
+    return f"could not connect to the database at {url.host}:{url.port or 5432}"
+
+
+def _which_database(database: str) -> str:
+    """The database named in words, never its URL (its password)."""
+    url = make_url(database)
+    if url.get_backend_name() == "sqlite":
+        return f"the database file {url.database}"
+    return f"the database {url.database or ''} at {url.host or 'this machine'}".replace("  ", " ")

@@ -11,9 +11,6 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy.engine import make_url
-from sqlalchemy.exc import DatabaseError, OperationalError
-
 from kiosk.boot.config import Config
 from kiosk.boot.paths import DEMO_CITIZENS, DEMO_DATASET
 
@@ -89,34 +86,14 @@ def _wrong_option(args: argparse.Namespace) -> str | None:
     return None
 
 
-def _cannot_open(database: str) -> str:
-    """Which database could not be opened: the file, or the server's address; never the
-    URL (its password) nor the driver's message."""
-    url = make_url(database)
-    if url.get_backend_name() == "sqlite":
-        return f"could not open the database file {url.database}"
-    if url.host is None:  # libpq's default: the server's Unix socket on this machine
-        return "could not connect to the database on this machine's socket"
-    return f"could not connect to the database at {url.host}:{url.port or 5432}"
-
-
-def _which_database(database: str) -> str:
-    """The database named in words, never its URL (its password)."""
-    url = make_url(database)
-    if url.get_backend_name() == "sqlite":
-        return f"the database file {url.database}"
-    return f"the database {url.database or ''} at {url.host or 'this machine'}".replace("  ", " ")
-
-
 def central_main(argv: list[str]) -> int:
     """``social-point central``: serve the reference platform, or make an enrollment code."""
+    from central import settings
     from central.admin_token import read_admin_token
     from central.app import create_app
     from central.compaction import DEFAULT_COMPACT_EVERY_MIN
     from central.dataset import seed_demo_citizens, seed_if_empty
     from central.limits import DEFAULT_MAX_BODY, DEFAULT_THREADS, ServerLimits
-    from central.platform import Platform
-    from central.platform.database import NotAPlatformDatabaseError
     from central.server import serve_forever, serve_workers
 
     # No abbreviations: "--admin-token SECRET" must fail, not read a file named SECRET.
@@ -208,20 +185,9 @@ def central_main(argv: list[str]) -> int:
     limits = ServerLimits(threads=args.threads, max_body_bytes=int(args.max_body_bytes))
     compact_every_min = int(args.compact_every)
     try:
-        platform = Platform(args.db, time_zone=args.time_zone, pool_size=args.threads)
-    except ImportError:  # psycopg comes with the postgresql extra only
-        return _refuse(
-            'the PostgreSQL driver is not installed: pip install -c constraints.txt ".[postgresql]"'
-        )
-    except OperationalError:
-        return _refuse(_cannot_open(args.db))
-    except NotAPlatformDatabaseError as error:
-        return _refuse(f"{_which_database(args.db)} {error}")
-    except DatabaseError:  # a file that is no SQLite database, or a damaged one
-        return _refuse(
-            f"{_which_database(args.db)} cannot be read as a database (damaged, or not a "
-            "database at all): name the platform's database, or restore it from a backup"
-        )
+        platform = settings.open_platform(args.db, time_zone=args.time_zone, pool_size=args.threads)
+    except ValueError as error:
+        return _refuse(str(error))
     if args.new_epoch:
         print(f"new epoch {platform.new_epoch().id}")
     if args.seed_demo and seed_if_empty(platform, DEMO_DATASET):

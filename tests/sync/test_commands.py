@@ -383,3 +383,32 @@ def test_central_refuses_a_database_it_cannot_serve_from_without_a_traceback(
     assert "none of the platform's" in said
     with closing(sqlite3.connect(kiosk)) as db:
         assert "devices" not in {row[0] for row in db.execute("SELECT name FROM sqlite_master")}
+
+
+def test_the_deployed_unit_says_which_database_it_cannot_use_as_the_command_does(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The unit (central.asgi) printed SQLAlchemy's traceback in the journal for a
+    database it could not open; it now says what `social-point central` says."""
+    from central.asgi import app_from_environment
+
+    text = tmp_path / "text.db"
+    text.write_text("hello\n", encoding="utf-8")
+    kiosk = tmp_path / "kiosk.sqlite3"
+    Store(kiosk).close()
+    port = free_port()
+    for database in (
+        f"sqlite:///{tmp_path / 'no' / 'such' / 'central.sqlite3'}",
+        f"sqlite:///{text}",
+        f"sqlite:///{kiosk}",
+        f"postgresql+psycopg://someone:the-password@127.0.0.1:{port}/central",
+    ):
+        command_says = refused(
+            ["--db", database, "--enrollment-code", "--network-wide"], capsys, monkeypatch
+        )
+        monkeypatch.setenv("SOCIAL_POINT_DB", database)
+        monkeypatch.delenv("SOCIAL_POINT_ADMIN_TOKEN", raising=False)
+        with pytest.raises(SystemExit) as stopped:
+            app_from_environment()
+        assert str(stopped.value) == f"SOCIAL_POINT_DB: {command_says}"
+        assert "the-password" not in str(stopped.value)

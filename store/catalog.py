@@ -139,9 +139,15 @@ def _summary_query() -> Any:  # a Select of many columns; its rows are read by n
     ).join(Provider, Provider.id == Service.provider_id)
 
 
-def title_order_of(titles: Any) -> Any:
-    """The SQL key a JSON column of titles by language sorts by: its Italian title's."""
-    return func.title_order(func.json_extract(titles, "$.it"))  # store/title_order.py
+def title_order_of(titles: Any, lang: str = "it") -> Any:
+    """The SQL key a JSON column of titles by language sorts by: the title ``pick``
+    shows in ``lang`` (its own, else the Italian one), so a citizen reading Romanian
+    reads a list in the order of its Romanian titles (store/title_order.py)."""
+    italian = func.json_extract(titles, "$.it")
+    if lang == "it" or not (lang.isascii() and lang.isalpha() and len(lang) <= 8):
+        return func.title_order(italian)
+    # The contract refuses an empty title: a language's title is there, or missing.
+    return func.title_order(func.coalesce(func.json_extract(titles, f"$.{lang}"), italian))
 
 
 def list_comuni(session: Session) -> list[ComuneInfo]:
@@ -181,13 +187,14 @@ def services_in_category(
     *,
     limit: int | None = None,
     offset: int = 0,
+    lang: str = "it",
 ) -> list[ServiceSummary]:
-    """A category's services by Italian title, in a dictionary's order (``title_order``);
-    ``limit``/``offset`` page through them."""
+    """A category's services by their titles in ``lang``, in a dictionary's order
+    (``title_order_of``); ``limit``/``offset`` page through them."""
     query = (
         _summary_query()
         .where(Service.category_id == category_id, _available_in(comune_id))
-        .order_by(title_order_of(Service.title), Service.id)
+        .order_by(title_order_of(Service.title, lang), Service.id)
         .limit(limit)
         .offset(offset)
     )
@@ -399,9 +406,16 @@ def open_calls(session: Session, comune_id: str | None, now: datetime) -> list[C
 
 
 def _services_page(
-    session: Session, category_id: str, comune_id: str | None, limit: int | None, offset: int
+    session: Session,
+    category_id: str,
+    comune_id: str | None,
+    limit: int | None,
+    offset: int,
+    lang: str = "it",
 ) -> list[ServiceSummary]:
-    return services_in_category(session, category_id, comune_id, limit=limit, offset=offset)
+    return services_in_category(
+        session, category_id, comune_id, limit=limit, offset=offset, lang=lang
+    )
 
 
 def _open_calls_now(session: Session, comune_id: str | None) -> list[CallInfo]:
@@ -545,8 +559,9 @@ class CatalogReader:
         *,
         limit: int | None = None,
         offset: int = 0,
+        lang: str = "it",
     ) -> list[ServiceSummary]:
-        return self._read(_services_page, category_id, comune_id, limit, offset)  # type: ignore[no-any-return]
+        return self._read(_services_page, category_id, comune_id, limit, offset, lang)  # type: ignore[no-any-return]
 
     def search(
         self, user_text: str, comune_id: str | None, lang: str | None = None

@@ -214,6 +214,50 @@ def test_a_category_lists_its_services_as_a_dictionary_orders_their_titles(
     assert [title for page in pages for title in page] == listed  # the pages agree
 
 
+def test_a_category_lists_its_services_in_the_order_of_the_language_read(
+    demo_store: Store,
+) -> None:
+    """A citizen reading English read a list in the order of the Italian titles; a
+    service with no English title sorts by the Italian one it shows instead."""
+    shown = {
+        "o1": {"it": "Accompagnamento in ospedale", "en": "Hospital escort"},
+        "o2": {"it": "Badante a ore", "en": "Carer by the hour"},
+        "o3": {"it": "Zumba dolce", "en": "Aerobics, gentle"},
+        "o4": {"it": "Doposcuola"},  # shown in Italian in English too
+    }
+    with demo_store.write() as session:
+        records = [service_record(service_id, category="housepet") for service_id in shown]
+        mirror.upsert(session, "services", [r | {"title": shown[r["id"]]} for r in records])
+
+    def listed(lang: str, size: int | None = None) -> list[str]:
+        with demo_store.read() as session:
+            if size is None:
+                found = catalog.services_in_category(session, "housepet", None, lang=lang)
+                return [catalog.pick(s.title, lang) for s in found if s.id in shown]
+            pages = [
+                catalog.services_in_category(
+                    session, "housepet", None, limit=size, offset=at, lang=lang
+                )
+                for at in range(0, 40, size)
+            ]
+        return [catalog.pick(s.title, lang) for page in pages for s in page if s.id in shown]
+
+    assert listed("en") == [
+        "Aerobics, gentle",
+        "Carer by the hour",
+        "Doposcuola",
+        "Hospital escort",
+    ]
+    assert listed("it") == [
+        "Accompagnamento in ospedale",
+        "Badante a ore",
+        "Doposcuola",
+        "Zumba dolce",
+    ]
+    assert listed("ro") == listed("it")  # no Romanian titles: the Italian order
+    assert listed("en", size=3) == listed("en")  # the pages agree
+
+
 def counts_by_comune(store: Store) -> dict[str | None, dict[str, int]]:
     with store.read() as session:
         comuni = [None, *(comune.id for comune in catalog.list_comuni(session))]

@@ -89,7 +89,15 @@ class ServiceListScreen(DataScreen):
         super().forget()
 
     def retranslate(self) -> None:
-        self._redraw()
+        """Services are listed in the order of their titles in the language on screen:
+        a list on screen is read again in the new one's, the pages shown kept."""
+        if self._category is None or not self.isVisible():
+            self._redraw()  # read again when it is next shown (``enter``)
+            return
+        before = self._services
+        self._list({"category_id": self.category_id, "comune_id": self.comune_id}, every_page=True)
+        if self._services is before:  # the same order: only the texts change
+            self._redraw()
 
     def _redraw(self) -> None:
         """The list drawn again on screen (a sync pass, a language), scrolled to show the
@@ -134,7 +142,9 @@ class ServiceListScreen(DataScreen):
 
     def _page(self, category_id: str, scope: str | None, offset: int) -> list[ServiceSummary]:
         # Only what is drawn is read: a category can hold thousands of services.
-        return self.catalog.services_in_category(category_id, scope, limit=PAGE, offset=offset)
+        return self.catalog.services_in_category(
+            category_id, scope, limit=PAGE, offset=offset, lang=self.ctx.lang
+        )
 
     @property
     def total(self) -> int:

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import gc
+import logging
 import os
 import re
 import shutil
@@ -57,6 +58,19 @@ def _collect_cycles_on_the_main_thread() -> Iterator[None]:
     if not gc.isenabled():
         _tests_collected[0] += 1
         gc.collect(2 if _tests_collected[0] % 50 == 0 else 1)
+
+
+@pytest.fixture(autouse=True)
+def _the_kiosk_log_ends_with_its_test() -> Iterator[None]:
+    # A test that starts the kiosk's logging (setup_logging) sent every later test's
+    # lines to its own, deleted folder, and its level stayed on the root logger.
+    root = logging.getLogger()
+    level = root.level
+    yield
+    for handler in [h for h in root.handlers if getattr(h, "_social_point", False)]:
+        root.removeHandler(handler)
+        handler.close()
+    root.setLevel(level)
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -497,18 +497,26 @@ def test_printer_workers_killed_at_random_moments_lose_no_slip_and_print_none_tw
 
     queue(20)
     kills = 0
-    while kills < 40 or pending(store):
-        if kills % 4 == 0 and len(queued) < 80:
-            queue(rng.randint(1, 6))  # citizens go on buying meanwhile
-        child = print_child(store, printer, "--loop")
-        try:
-            assert child.stdout is not None and child.stdout.readline().strip() == "started"
-            time.sleep(rng.uniform(0, 0.4))  # about 16 slips a second
-        finally:
-            os.kill(child.pid, signal.SIGKILL)
-            child.wait(10)
-        kills += 1
-        assert kills < 400, "the queue never drained"
+    zygote = print_child(store, printer, "--zygote")  # forks each worker, imports done
+    assert zygote.stdin is not None and zygote.stdout is not None
+    try:
+        while kills < 40 or pending(store):
+            if kills % 4 == 0 and len(queued) < 80:
+                queue(rng.randint(1, 6))  # citizens go on buying meanwhile
+            zygote.stdin.write("fork\n")
+            zygote.stdin.flush()
+            said, pid = zygote.stdout.readline().split()
+            assert said == "started"
+            try:
+                time.sleep(rng.uniform(0, 0.4))  # about 16 slips a second
+            finally:
+                os.kill(int(pid), signal.SIGKILL)
+                gone(int(pid))
+            kills += 1
+            assert kills < 400, "the queue never drained"
+    finally:
+        zygote.kill()
+        zygote.wait(10)
     eventually(lambda: len(printer.jobs) >= 1)
     time.sleep(0.3)  # the last connection's bytes are recorded when it closes
     with store.read() as session:
@@ -540,6 +548,18 @@ def pending(store: Store) -> int:
     return counts.get("pending", 0) + counts.get("sending", 0)
 
 
+def gone(pid: int) -> None:
+    """Waits until the process ``pid`` (a zygote's child, reaped by it) has ended."""
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        try:
+            os.kill(pid, 0)
+        except ProcessLookupError:
+            return
+        time.sleep(0.002)
+    raise AssertionError(f"worker {pid} outlived its SIGKILL")
+
+
 def print_child(store: Store, printer: FakePrinter, *options: str) -> subprocess.Popen[str]:
     """A printer worker in a process of its own (tests/printing/print_child.py), to be
     killed: it says "started" once it runs."""
@@ -554,6 +574,7 @@ def print_child(store: Store, printer: FakePrinter, *options: str) -> subprocess
             *options,
         ],
         cwd=ROOT,
+        stdin=subprocess.PIPE if "--zygote" in options else None,
         stdout=subprocess.PIPE,
         text=True,
     )

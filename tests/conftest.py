@@ -21,6 +21,9 @@ from kiosk.boot.paths import DEMO_DATASET, ROOT
 from store import demo
 from store.catalog import CatalogReader
 from store.database import Store
+from tests import scrypt_memo
+
+scrypt_memo.install()  # callers look hashlib.scrypt up at each call
 
 SCREENSHOT_DIR = Path(os.environ.get("KIOSK_SCREENSHOT_DIR", ROOT / "artifacts" / "screens"))
 KIOSK_SIZE = (1920, 1080)

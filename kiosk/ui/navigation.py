@@ -139,6 +139,9 @@ class Navigation(QObject):
         if self.catalog is None or not self.history:
             return
         route, params = self.history[-1]
+        for other in self.screens.values():
+            if other.route != route:
+                other.mirror_changed_elsewhere()
         if route != HOME:
             # Not shown anew: the focus stays where the citizen is typing, and spoken
             # mode does not read the screen out again.

@@ -103,6 +103,11 @@ class Screen(QWidget):
         (who is paying, their vouchers, their application's state) keeps it."""
         self.enter(**params)
 
+    def mirror_changed_elsewhere(self) -> None:
+        """The mirror changed while another screen was on show: this one is shown again
+        by ``enter`` later. A screen that keeps what it read across visits marks it to
+        be read again then."""
+
     def step_back(self) -> bool:
         """Back was tapped: a screen with steps of its own goes one step back and says
         True; False lets the window go back to the previous screen."""

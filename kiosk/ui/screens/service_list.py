@@ -31,6 +31,7 @@ class ServiceListScreen(DataScreen):
         self._cards: list[CardButton] = []
         self._filling = SlicedFill(self, self._add_card, self._offer_more)
         self._more: QPushButton | None = None
+        self._stale = False  # the mirror changed since the pages shown were read
         self.title = label(role="title", name="categoryTitle")
         self.scope = label(role="muted", name="categoryScope")
         self.list = ScrollList(name="serviceList")
@@ -39,13 +40,19 @@ class ServiceListScreen(DataScreen):
         self.body.addWidget(self.list, 1)
 
     def enter(self, **params: Any) -> None:
-        self._list(params, every_page=False)
+        # Back from a service after a sync: the pages below the first may have changed
+        # too (a service gone from the second page stayed there, to be tapped).
+        self._list(params, every_page=self._stale)
 
     def mirror_changed(self, **params: Any) -> None:
         self._list(params, every_page=True)  # every page shown is read again
 
+    def mirror_changed_elsewhere(self) -> None:
+        self._stale = True
+
     def _list(self, params: dict[str, Any], *, every_page: bool) -> None:
         category_id, comune_id = params["category_id"], params.get("comune_id", "")
+        self._stale = False
         scope = comune_id or None
         category = self.catalog.category(category_id, scope)
         same = (category_id, comune_id) == (self.category_id, self.comune_id)

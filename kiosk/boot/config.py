@@ -560,7 +560,10 @@ def _read_config_file(path: Path) -> bytes:
     fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
     with os.fdopen(fd, "rb") as file:
         if not stat.S_ISREG(os.fstat(fd).st_mode):
-            raise ConfigError(f"{path}: the configuration must be a plain file")
+            raise ConfigError(
+                f"{path}: the configuration file must be a plain file"
+                " (not a folder, a FIFO or a device)"
+            )
         data = file.read(MAX_CONFIG_BYTES + 1)
     if len(data) > MAX_CONFIG_BYTES:
         raise ConfigError(f"{path}: the configuration file is larger than 1 MiB")

@@ -201,7 +201,7 @@ def test_a_configuration_that_is_a_fifo_is_refused_not_waited_on(
         line = capsys.readouterr().out
     else:
         line = answered(capsys, *command, "--config", str(fifo))
-    assert f"{fifo}: the configuration must be a plain file" in line
+    assert f"{fifo}: the configuration file must be a plain file" in line
 
 
 def test_a_configuration_file_of_endless_bytes_is_refused(
@@ -209,7 +209,7 @@ def test_a_configuration_file_of_endless_bytes_is_refused(
 ) -> None:
     """/dev/zero as the configuration: read whole, it filled the memory."""
     line = answered(capsys, "print-jobs", "--config", "/dev/zero")
-    assert "/dev/zero: the configuration must be a plain file" in line
+    assert "/dev/zero: the configuration file must be a plain file" in line
     big = tmp_path / "kiosk.toml"
     big.write_bytes(b"# a comment\n" * 100_000)
     line = answered(capsys, "print-jobs", "--config", str(big))

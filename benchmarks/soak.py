@@ -24,6 +24,7 @@ from __future__ import annotations
 import contextlib
 import gc
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -302,6 +303,7 @@ def child(interactions: int, settled: bool = False) -> int:
             driver.kiosk.tasks.shutdown()
         if driver.kiosk.backend is not None:
             driver.kiosk.backend.close()
+        shutil.rmtree(driver.folder, ignore_errors=True)  # its kiosk's store and platform
     return code
 
 

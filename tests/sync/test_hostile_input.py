@@ -15,11 +15,15 @@ from protocol.records import RecordError
 from store import catalog, demo, mirror
 from store.database import Store
 
+_FOLDERS: dict[str, tempfile.TemporaryDirectory[str]] = {}
+
 
 @cache
 def demo_store() -> Store:
-    # One store for all examples: hypothesis calls the test many times.
-    store = Store(Path(tempfile.mkdtemp()) / "kiosk.sqlite3")
+    # One store for all examples: hypothesis calls the test many times. Its folder goes
+    # when the test process ends (a mkdtemp() folder was left in /tmp by every run).
+    folder = _FOLDERS.setdefault("store", tempfile.TemporaryDirectory(prefix="hostile-input-"))
+    store = Store(Path(folder.name) / "kiosk.sqlite3")
     demo.load_if_empty(store, DEMO_DATASET)
     return store
 

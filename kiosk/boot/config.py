@@ -557,7 +557,7 @@ def _read_config_file(path: Path) -> bytes:
     reading a FIFO waited for ever for a writer, and /dev/zero filled the memory, and
     so every command hung before it could say what was wrong. Opened without waiting,
     then checked, so the check is of the very file read."""
-    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
     with os.fdopen(fd, "rb") as file:
         if not stat.S_ISREG(os.fstat(fd).st_mode):
             raise ConfigError(
@@ -681,12 +681,7 @@ def _as_toml(value: object, depth: int = 0) -> str:
         shown = [f"{_key(key)} = {_as_toml(item, depth + 1)}" for key, item in items[:SHOWN_ITEMS]]
         more = [f"… {len(items) - SHOWN_ITEMS} more"] if len(items) > SHOWN_ITEMS else []
         return "{" + ", ".join(shown + more) + "}"
-    text = str(value)  # a number: an integer of thousands of digits is cut short too
-    return (
-        text
-        if len(text) <= SHOWN_CHARACTERS
-        else f"{text[:SHOWN_CHARACTERS]}… ({len(text)} digits)"
-    )
+    return str(value)  # a number, a date: TOML keeps them short
 
 
 def _key(name: str) -> str:

@@ -6,6 +6,7 @@ line instead of a traceback at start."""
 
 from __future__ import annotations
 
+import json
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -16,6 +17,16 @@ if TYPE_CHECKING:
     from central.platform import Platform
 
 SUPPORTED_DATABASES = ("sqlite", "postgresql+psycopg")
+SHOWN_CHARACTERS = 60  # of a value repeated in a message
+
+
+def _shown(given: str) -> str:
+    """``given`` as a message repeats it: cut short, and escaped when it holds anything
+    but visible characters (a line break in an environment file would split the log
+    line, and a value of thousands of characters bury the advice after it)."""
+    cut = given[:SHOWN_CHARACTERS]
+    text = cut if cut.isprintable() and " " not in cut else json.dumps(cut, ensure_ascii=False)
+    return text if len(given) <= SHOWN_CHARACTERS else f"{text}…"
 
 
 def time_zone(given: str, name: str) -> str:
@@ -25,7 +36,8 @@ def time_zone(given: str, name: str) -> str:
     # ValueError: an absolute or "../" path; RecursionError: a name of some hundred
     # "/"-separated parts, which zoneinfo imports as as many nested tzdata packages.
     except (ZoneInfoNotFoundError, ValueError, RecursionError):
-        raise ValueError(f"{name} {given} is not a known time zone (e.g. Europe/Rome)") from None
+        shown = _shown(given)
+        raise ValueError(f"{name} {shown} is not a known time zone (e.g. Europe/Rome)") from None
     return given
 
 

@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
+from central import settings
 from central.compaction import MAX_COMPACT_EVERY_MIN
 from central.limits import DEFAULT_MAX_BODY, MAX_MAX_BODY, MIN_MAX_BODY
 from central.platform import Platform
@@ -215,7 +216,7 @@ COMPACT_EVERY = (
         # zoneinfo looked the name up as 400 nested tzdata packages: a RecursionError.
         (
             ["--time-zone", "A/" * 400 + "A"],
-            f"--time-zone {'A/' * 400}A is not a known time zone (e.g. Europe/Rome)",
+            f"--time-zone {'A/' * 30}… is not a known time zone (e.g. Europe/Rome)",
         ),
         # "²" passes str.isdigit, and int() refuses it and more than 4300 digits: each
         # was int()'s own message, not the option's.
@@ -233,6 +234,24 @@ def test_central_checks_its_options_before_opening_the_database(
     database = tmp_path / "central.sqlite3"
     assert refused(["--db", f"sqlite:///{database}", *options], capsys, monkeypatch) == message
     assert not database.exists()  # refused before the database was made and seeded
+
+
+@pytest.mark.parametrize(
+    ("given", "shown"),
+    [
+        ("A/" * 400 + "A", "A/" * 30 + "…"),
+        ("Europe/Rome\nCRITICAL all kiosks lost", '"Europe/Rome\\nCRITICAL all kiosks lost"'),
+        ("Europe/ Rome", '"Europe/ Rome"'),
+    ],
+)
+def test_a_wrong_zone_is_repeated_short_and_on_one_line(given: str, shown: str) -> None:
+    """A zone name of hundreds of characters was repeated whole, and one holding a line
+    break split the message (and the log line it goes to) in two."""
+    with pytest.raises(ValueError) as refused:
+        settings.time_zone(given, "SOCIAL_POINT_TIME_ZONE")
+    message = str(refused.value)
+    assert message == f"SOCIAL_POINT_TIME_ZONE {shown} is not a known time zone (e.g. Europe/Rome)"
+    assert "\n" not in message and len(message) < 140
 
 
 @pytest.mark.parametrize(

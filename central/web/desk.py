@@ -24,9 +24,11 @@ from typing import Annotated, Any
 from urllib.parse import parse_qs
 
 from fastapi import APIRouter, Depends, HTTPException, Request
+from fastapi.exception_handlers import http_exception_handler
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from sqlalchemy.orm import Session
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from central.constant_time import same_secret
 from central.models import PlatformSecret, Redemption
@@ -56,6 +58,15 @@ REFUSAL_STATUS = {
     "sample_voucher": 404,
     "outside_scope": 403,
     "device_revoked": 403,
+}
+# The words of a refusal on a desk page, by its HTTP status.
+REFUSED = {
+    400: "refused_form",
+    403: "refused_403",
+    404: "refused_404",
+    405: "refused_405",
+    413: "refused_413",
+    415: "refused_form",
 }
 SCRIPTS = ("scan", "jsQR")
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -490,6 +501,20 @@ def install(app: Any, platform: Platform, admin: Callable[..., None]) -> None:
     async def to_login(request: Request, _error: Exception) -> Response:
         return RedirectResponse("/desk/login", 303, headers=SECURITY_HEADERS)
 
+    desk = Desk(platform)
+
+    async def refused_page(request: Request, error: Exception) -> Response:
+        """A refusal on the desk's pages is a page of the desk, in the person's
+        language, with the desk's headers: it was the API's JSON, in English, that a
+        browser showed as raw text (and cached). The API keeps its JSON."""
+        assert isinstance(error, StarletteHTTPException)
+        if not on_desk(request.url.path):
+            return await http_exception_handler(request, error)
+        key = REFUSED.get(error.status_code, "refused_other")
+        response = desk.page(request, "refused.html", error.status_code, refusal=key)
+        response.headers.update(error.headers or {})  # Allow, Retry-After
+        return response
+
     from central.web.catalog_pages import catalog_router
     from central.web.comune import comune_router
     from central.web.staff import staff_router
@@ -499,3 +524,8 @@ def install(app: Any, platform: Platform, admin: Callable[..., None]) -> None:
     app.include_router(comune_router(platform))
     app.include_router(catalog_router(platform))
     app.add_exception_handler(LoginRequiredError, to_login)
+    app.add_exception_handler(StarletteHTTPException, refused_page)
+
+
+def on_desk(path: str) -> bool:
+    return path == "/desk" or path.startswith("/desk/")

@@ -130,6 +130,32 @@ TEXT: dict[str, dict[str, str]] = {
         "it": "L'importo supera quanto resta sul buono.",
         "en": "That is more than is left on the voucher.",
     },
+    "refused_title": {"it": "Richiesta non eseguita", "en": "Request not carried out"},
+    "refused_404": {
+        "it": "Quello che cerca non esiste, o non è tra quelli che il suo accesso può vedere.",
+        "en": "What you are looking for does not exist, or is not one your login may see.",
+    },
+    "refused_403": {
+        "it": "La pagina era scaduta: torni indietro, la ricarichi e ripeta l'operazione.",
+        "en": "The page had expired: go back, reload it and do it again.",
+    },
+    "refused_405": {
+        "it": "Questo indirizzo non si apre così: usi i pulsanti dello sportello.",
+        "en": "This address does not open this way: use the desk's buttons.",
+    },
+    "refused_413": {
+        "it": "Il modulo inviato è troppo grande.",
+        "en": "The form sent is too large.",
+    },
+    "refused_form": {
+        "it": "Il modulo inviato non è leggibile: lo invii di nuovo dalla pagina dello sportello.",
+        "en": "The form sent cannot be read: send it again from the desk's page.",
+    },
+    "refused_other": {
+        "it": "La richiesta non può essere eseguita. Riprovi più tardi.",
+        "en": "The request cannot be carried out. Try again later.",
+    },
+    "back_to_desk": {"it": "Torna allo sportello", "en": "Back to the desk"},
     "refusal_other": {
         "it": "Il buono non può essere accettato. Riprovi o chiami il Comune.",
         "en": "The voucher cannot be accepted. Try again or call the Comune.",

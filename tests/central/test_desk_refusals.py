@@ -1,0 +1,62 @@
+# SPDX-License-Identifier: EUPL-1.2
+"""A refusal on the web desk is a page of the desk: in the person's language (Italian
+first), with the desk's security headers, never the API's JSON in English. The API keeps
+its JSON. The platform's real app served over loopback HTTP, on a real SQLite file."""
+
+from __future__ import annotations
+
+import requests
+
+from central.platform import Platform
+from central.web.staff import StaffGrant, create_staff
+from tests.central.desk import PASSWORD, csrf_of, text_of
+from tests.central.helpers import send_application
+
+
+def _staff(platform: Platform, url: str, username: str, comune: str) -> requests.Session:
+    grant = StaffGrant(
+        username=username, password=PASSWORD, display_name="Ufficio", comuni=[comune]
+    )
+    create_staff(platform, grant)
+    opened = requests.Session()
+    page = opened.get(f"{url}/desk/login", timeout=10)
+    fields = {"csrf": csrf_of(page.text), "username": username, "password": PASSWORD}
+    answer = opened.post(f"{url}/desk/login", data=fields, allow_redirects=False, timeout=10)
+    assert answer.status_code == 303, answer.text
+    return opened
+
+
+def _is_desk_page(answer: requests.Response) -> None:
+    assert answer.headers["content-type"].startswith("text/html")
+    assert answer.headers["cache-control"] == "no-store"
+    assert "frame-ancestors 'none'" in answer.headers["content-security-policy"]
+    assert not answer.text.lstrip().startswith("{")
+
+
+def test_another_comunes_application_is_refused_with_a_page_in_italian_first(
+    platform: Platform, desk_url: str
+) -> None:
+    kiosk, _token = platform.enroll(platform.new_enrollment_code(comune="piazzola"), "k-1")
+    protocol, _code = send_application(platform, kiosk)
+    limena = _staff(platform, desk_url, "sociale.limena", "limena")
+    other = limena.get(f"{desk_url}/desk/applications/{protocol}", timeout=10)
+    assert other.status_code == 404
+    _is_desk_page(other)
+    assert "non esiste" in text_of(other.text) and "detail" not in other.text
+    english = limena.get(f"{desk_url}/desk/applications/{protocol}?lang=en", timeout=10)
+    assert english.status_code == 404 and "does not exist" in text_of(english.text)
+    # A form of another site (no token of this session) on a kiosk: the desk's words.
+    forged = limena.post(
+        f"{desk_url}/desk/fleet/anything/log-request", data={"csrf": "0" * 64}, timeout=10
+    )
+    assert forged.status_code == 403
+    _is_desk_page(forged)
+    # A POST-only address opened in the browser: its method told, as HTTP says.
+    opened = limena.get(f"{desk_url}/desk/redeem", timeout=10)
+    assert (opened.status_code, opened.headers["allow"]) == (405, "POST")
+    _is_desk_page(opened)
+
+
+def test_the_api_still_answers_its_refusals_in_json(platform: Platform, desk_url: str) -> None:
+    answer = requests.get(f"{desk_url}/v1/no-such-route", timeout=10)
+    assert (answer.status_code, answer.json()) == (404, {"detail": "Not Found"})

@@ -17,16 +17,16 @@ API: this module keeps no voucher rules of its own.
 import hmac
 import re
 import secrets
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from datetime import date
 from pathlib import Path
 from typing import Annotated, Any
 from urllib.parse import parse_qs
 
 from fastapi import APIRouter, Depends, HTTPException, Request
-from fastapi.exception_handlers import http_exception_handler
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from jinja2 import Environment, FileSystemLoader, select_autoescape
+from sqlalchemy.exc import DataError, OperationalError
 from sqlalchemy.orm import Session
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
@@ -67,6 +67,8 @@ REFUSED = {
     405: "refused_405",
     413: "refused_413",
     415: "refused_form",
+    422: "refused_form",
+    503: "refused_busy",
 }
 SCRIPTS = ("scan", "jsQR")
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -501,20 +503,6 @@ def install(app: Any, platform: Platform, admin: Callable[..., None]) -> None:
     async def to_login(request: Request, _error: Exception) -> Response:
         return RedirectResponse("/desk/login", 303, headers=SECURITY_HEADERS)
 
-    desk = Desk(platform)
-
-    async def refused_page(request: Request, error: Exception) -> Response:
-        """A refusal on the desk's pages is a page of the desk, in the person's
-        language, with the desk's headers: it was the API's JSON, in English, that a
-        browser showed as raw text (and cached). The API keeps its JSON."""
-        assert isinstance(error, StarletteHTTPException)
-        if not on_desk(request.url.path):
-            return await http_exception_handler(request, error)
-        key = REFUSED.get(error.status_code, "refused_other")
-        response = desk.page(request, "refused.html", error.status_code, refusal=key)
-        response.headers.update(error.headers or {})  # Allow, Retry-After
-        return response
-
     from central.web.catalog_pages import catalog_router
     from central.web.comune import comune_router
     from central.web.staff import staff_router
@@ -524,7 +512,34 @@ def install(app: Any, platform: Platform, admin: Callable[..., None]) -> None:
     app.include_router(comune_router(platform))
     app.include_router(catalog_router(platform))
     app.add_exception_handler(LoginRequiredError, to_login)
-    app.add_exception_handler(StarletteHTTPException, refused_page)
+    # After the platform's own answers (app.py), which each wraps: the API keeps them.
+    desk = Desk(platform)
+    for kind in (StarletteHTTPException, DataError, OperationalError):
+        app.add_exception_handler(kind, _as_desk_page(desk, app.exception_handlers[kind]))
+
+
+Handler = Callable[[Request, Exception], Awaitable[Response]]
+
+
+def _as_desk_page(desk: Desk, answer: Handler) -> Handler:
+    """The platform's answer to an error, as a page of the desk on the desk's paths:
+    in the person's language, Italian first, with the desk's headers. It was the API's
+    JSON, in English, that a browser showed as raw text (and cached): for another
+    Comune's application, an expired form, a value the database refused, a busy
+    database."""
+
+    async def page(request: Request, error: Exception) -> Response:
+        answered = await answer(request, error)
+        if not on_desk(request.url.path):
+            return answered
+        key = REFUSED.get(answered.status_code, "refused_other")
+        shown = desk.page(request, "refused.html", answered.status_code, refusal=key)
+        for name in ("allow", "retry-after"):  # what HTTP says with the status
+            if name in answered.headers:
+                shown.headers[name] = answered.headers[name]
+        return shown
+
+    return page
 
 
 def on_desk(path: str) -> bool:

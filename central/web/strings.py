@@ -151,6 +151,10 @@ TEXT: dict[str, dict[str, str]] = {
         "it": "Il modulo inviato non è leggibile: lo invii di nuovo dalla pagina dello sportello.",
         "en": "The form sent cannot be read: send it again from the desk's page.",
     },
+    "refused_busy": {
+        "it": "Lo sportello è molto occupato in questo momento: riprovi tra qualche secondo.",
+        "en": "The desk is very busy right now: try again in a few seconds.",
+    },
     "refused_other": {
         "it": "La richiesta non può essere eseguita. Riprovi più tardi.",
         "en": "The request cannot be carried out. Try again later.",

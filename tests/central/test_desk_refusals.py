@@ -5,12 +5,20 @@ its JSON. The platform's real app served over loopback HTTP, on a real SQLite fi
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
+import pytest
 import requests
 
+from central.app import create_app
+from central.dataset import seed_if_empty
 from central.platform import Platform
+from central.server import EmbeddedServer
 from central.web.staff import StaffGrant, create_staff
+from kiosk.boot.paths import DEMO_DATASET
 from tests.central.desk import PASSWORD, csrf_of, text_of
 from tests.central.helpers import send_application
+from tests.postgresql import PostgresUnavailableError, ThrowawayPostgres
 
 
 def _staff(platform: Platform, url: str, username: str, comune: str) -> requests.Session:
@@ -60,3 +68,32 @@ def test_another_comunes_application_is_refused_with_a_page_in_italian_first(
 def test_the_api_still_answers_its_refusals_in_json(platform: Platform, desk_url: str) -> None:
     answer = requests.get(f"{desk_url}/v1/no-such-route", timeout=10)
     assert (answer.status_code, answer.json()) == (404, {"detail": "Not Found"})
+
+
+@pytest.fixture(scope="module")
+def postgres_desk() -> Iterator[str]:
+    """The desk served over loopback HTTP on a throw-away PostgreSQL database, which
+    refuses what SQLite stores (a NUL in a text)."""
+    try:
+        server = ThrowawayPostgres()
+    except PostgresUnavailableError as error:
+        pytest.skip(f"PostgreSQL: {error}")
+    platform = Platform(server.new_database())
+    seed_if_empty(platform, DEMO_DATASET)
+    served = EmbeddedServer(create_app(platform)).start()
+    yield served.url
+    served.stop()
+    platform.engine.dispose()
+    server.stop()
+
+
+def test_a_value_the_database_refuses_is_a_desk_page_too(postgres_desk: str) -> None:
+    opened = requests.Session()
+    page = opened.get(f"{postgres_desk}/desk/login", timeout=10)
+    fields = {"csrf": csrf_of(page.text), "username": "alimentari\x00", "password": "x" * 12}
+    answer = opened.post(f"{postgres_desk}/desk/login", data=fields, timeout=10)
+    assert answer.status_code == 422
+    _is_desk_page(answer)
+    assert "non è leggibile" in text_of(answer.text)
+    api = requests.get(f"{postgres_desk}/v1/vouchers/x", timeout=10)
+    assert api.status_code == 401 and "detail" in api.json()  # the API's JSON, as before

@@ -57,7 +57,8 @@ class AccountError(ValueError):
 
 
 class LoginRefusedError(ValueError):
-    """``code``: ``wrong`` (user or password) or ``too_many`` (wait and retry)."""
+    """``code``: ``wrong`` (user or password), ``too_many`` (wait and retry) or
+    ``revoked`` (the right password of an account the platform switched off)."""
 
     def __init__(self, code: str) -> None:
         super().__init__(code)
@@ -221,6 +222,7 @@ def log_in(platform: Platform, username: str, password: str, client: str) -> str
         account = session.scalar(
             select(MerchantAccount).where(MerchantAccount.username == username)
         )
+        device = session.get(Device, account.device_id) if account is not None else None
     # An unknown user's password is checked too, against a stand-in, so that a refusal
     # takes as long whether or not the user exists.
     dummy = _dummy_hash()  # made at the first login of either kind
@@ -228,6 +230,11 @@ def log_in(platform: Platform, username: str, password: str, client: str) -> str
     right = password_matches(stored, password)
     if account is None or not right:
         raise LoginRefusedError("wrong")
+    if device is None or device.revoked_at is not None:
+        # Said only to whoever knows the password. It was let in, given a session and a
+        # cookie that no page took, and sent back to the login page without a word.
+        _forget_attempt(platform, attempt_id)
+        raise LoginRefusedError("revoked")
     token = secrets.token_urlsafe(32)
     stronger = hash_password(password) if needs_rehash(stored) else None
     with platform.sessions.begin() as session:
@@ -247,6 +254,12 @@ def log_in(platform: Platform, username: str, password: str, client: str) -> str
             )
         )
     return token
+
+
+def _forget_attempt(platform: Platform, attempt_id: int) -> None:
+    """A login with the right password counts against no one."""
+    with platform.sessions.begin() as session:
+        session.execute(delete(LoginAttempt).where(LoginAttempt.id == attempt_id))
 
 
 def merchant_for(platform: Platform, token: str) -> Merchant | None:

@@ -59,6 +59,7 @@ REFUSAL_STATUS = {
     "outside_scope": 403,
     "device_revoked": 403,
 }
+LOGIN_REFUSED = {"too_many": 429, "revoked": 403}  # else 401: wrong user or password
 # The words of a refusal on a desk page, by its HTTP status.
 REFUSED = {
     400: "refused_form",
@@ -354,7 +355,7 @@ def desk_router(platform: Platform, admin: Callable[..., None]) -> APIRouter:
         try:
             token = accounts.log_in(platform, username, fields.get("password", ""), client)
         except accounts.LoginRefusedError as refusal:
-            status = 429 if refusal.code == "too_many" else 401
+            status = LOGIN_REFUSED.get(refusal.code, 401)
             return desk.page(
                 request, "login.html", status, error=f"login_{refusal.code}", username=username[:64]
             )

@@ -29,6 +29,10 @@ TEXT: dict[str, dict[str, str]] = {
         "it": "Troppi tentativi sbagliati. Riprovi tra 15 minuti.",
         "en": "Too many wrong attempts. Try again in 15 minutes.",
     },
+    "login_revoked": {
+        "it": "Questo accesso è stato disattivato. Per riattivarlo si rivolga al Comune.",
+        "en": "This login has been switched off. Ask the Comune to switch it on again.",
+    },
     "csrf": {
         "it": "La pagina era scaduta: è stata ricaricata, ripeta l'operazione.",
         "en": "The page had expired and was reloaded: please do it again.",

@@ -9,14 +9,16 @@ from collections.abc import Iterator
 
 import pytest
 import requests
+from sqlalchemy import func, select
 
 from central.app import create_app
 from central.dataset import seed_if_empty
+from central.models import DeskSession, MerchantAccount
 from central.platform import Platform
 from central.server import EmbeddedServer
 from central.web.staff import StaffGrant, create_staff
 from kiosk.boot.paths import DEMO_DATASET
-from tests.central.desk import PASSWORD, csrf_of, text_of
+from tests.central.desk import ADMIN, ADMIN_TOKEN, IBAN, PASSWORD, PROGRAMME, csrf_of, text_of
 from tests.central.helpers import send_application
 from tests.postgresql import PostgresUnavailableError, ThrowawayPostgres
 
@@ -68,6 +70,50 @@ def test_another_comunes_application_is_refused_with_a_page_in_italian_first(
 def test_the_api_still_answers_its_refusals_in_json(platform: Platform, desk_url: str) -> None:
     answer = requests.get(f"{desk_url}/v1/no-such-route", timeout=10)
     assert (answer.status_code, answer.json()) == (404, {"detail": "Not Found"})
+
+
+def test_a_switched_off_shop_is_told_so_at_login_and_given_no_session(
+    platform: Platform, admin_url: str
+) -> None:
+    body = {
+        "username": "alimentari",
+        "password": PASSWORD,
+        "display_name": "Alimentari Rossi",
+        "iban": IBAN,
+        "programmes": [PROGRAMME],
+    }
+    made = requests.post(f"{admin_url}/v1/admin/merchants", json=body, headers=ADMIN, timeout=10)
+    assert made.status_code == 201, made.text
+    with platform.sessions() as session:
+        device_id = session.scalar(select(MerchantAccount.device_id))
+    revoked = requests.post(
+        f"{admin_url}/v1/admin/devices/{device_id}/revoke",
+        json={"reason": "negozio chiuso"},
+        headers=ADMIN,
+        timeout=10,
+    )
+    assert revoked.status_code == 200, revoked.text
+    opened = requests.Session()
+    page = opened.get(f"{admin_url}/desk/login", timeout=10)
+    fields = {"csrf": csrf_of(page.text), "username": "alimentari", "password": PASSWORD}
+    answer = opened.post(f"{admin_url}/desk/login", data=fields, allow_redirects=False, timeout=10)
+    assert answer.status_code == 403
+    assert "disattivato" in text_of(answer.text)
+    assert "sp_desk" not in opened.cookies
+    with platform.sessions() as session:
+        assert session.scalar(select(func.count()).select_from(DeskSession)) == 0
+    # A wrong password still says only that: the account's state is not for guessers.
+    fields["password"] = "not the password"
+    wrong = opened.post(f"{admin_url}/desk/login", data=fields, allow_redirects=False, timeout=10)
+    assert wrong.status_code == 401 and "disattivato" not in text_of(wrong.text)
+
+
+@pytest.fixture
+def admin_url(platform: Platform) -> Iterator[str]:
+    """The app with the admin API, served over loopback HTTP."""
+    served = EmbeddedServer(create_app(platform, admin_token=ADMIN_TOKEN)).start()
+    yield served.url
+    served.stop()
 
 
 @pytest.fixture(scope="module")

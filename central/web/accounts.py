@@ -267,20 +267,34 @@ def merchant_for(platform: Platform, token: str) -> Merchant | None:
     are still good (a revoked device logs its desk out too)."""
     if not token:
         return None
-    now = _now()
-    with platform.sessions.begin() as session:
-        row = session.get(DeskSession, digest(token))
+    now, key = _now(), digest(token)
+    with platform.sessions() as session:
+        row = session.get(DeskSession, key)
         if row is None or row.expires_at < now:
             return None
         # ``expires_at`` is the idle deadline, never past the working day's end.
         renewed = min(now + _IDLE, row.created_at + timedelta(hours=SESSION_HOURS))
-        if renewed - row.expires_at >= _RENEW_AFTER:
-            row.expires_at = renewed
+        stale = renewed - row.expires_at >= _RENEW_AFTER
         account = session.get(MerchantAccount, row.account_id)
         device = session.get(Device, account.device_id) if account else None
     if account is None or device is None or device.revoked_at is not None:
         return None
+    if stale:
+        _renew(platform, key, renewed)
     return Merchant(account, device)
+
+
+def _renew(platform: Platform, key: str, renewed: datetime) -> None:
+    """Moves a session's idle deadline on, in the writers' turn: written in the read's
+    transaction, SQLite refused it at once when another write had committed since the
+    read ("busy", 503), and several desks opening pages together failed most of them.
+    The row is all it writes: on PostgreSQL it need not wait for the other writers."""
+    with platform.writing(in_turn_from_start=False) as session:
+        session.execute(
+            update(DeskSession)
+            .where(DeskSession.token_hash == key, DeskSession.expires_at < renewed)
+            .values(expires_at=renewed)
+        )
 
 
 def log_out(platform: Platform, token: str) -> None:

@@ -159,7 +159,10 @@ def _version_key(version: str) -> tuple[int, ...]:
 def record_heartbeat(platform: Platform, device_id: str, beat: Heartbeat) -> bool:
     """Keeps the latest heartbeat; True when a manager waits for this kiosk's log."""
     received = now()
-    with platform.sessions.begin() as session:
+    # In the writers' turn: read, then written in a plain transaction, SQLite refused
+    # it at once ("busy", 503) when another write had committed since the read, and
+    # kiosks beating together lost about half their heartbeats (shown late for it).
+    with platform.writing(in_turn_from_start=False) as session:
         kiosk_id = session.scalar(select(Device.kiosk_id).where(Device.id == device_id)) or ""
         row = session.get(KioskHealth, device_id)
         if row is None:

@@ -1,7 +1,7 @@
 # SPDX-License-Identifier: EUPL-1.2
-"""Several desks at work at once: shops and offices opening pages together are each
-answered, never "busy". The platform's real app served over loopback HTTP, on a real
-SQLite file."""
+"""Several desks and kiosks at work at once: shops and offices opening pages together,
+kiosks sending their heartbeats together, are each answered, never "busy". The
+platform's real app served over loopback HTTP, on a real SQLite file."""
 
 from __future__ import annotations
 
@@ -11,10 +11,10 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 import requests
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
 
 from central.app import create_app
-from central.models import DeskSession
+from central.models import DeskSession, KioskHealth
 from central.platform import Platform
 from central.server import EmbeddedServer
 from tests.central.desk import ADMIN, ADMIN_TOKEN, IBAN, PASSWORD, PROGRAMME, csrf_of
@@ -78,3 +78,44 @@ def test_desks_whose_sessions_move_on_together_are_all_answered(
     with platform.sessions() as session:  # and each deadline moved on
         deadlines = session.scalars(select(DeskSession.expires_at)).all()
     assert all(deadline > earlier + timedelta(minutes=4) for deadline in deadlines)
+
+
+def _beat(url: str, token: str, together: threading.Barrier, answers: list[int]) -> None:
+    heartbeat = {
+        "version": "1.0.0",
+        "sent_at": datetime.now(UTC).isoformat(),
+        "uptime_s": 60,
+        "printer": "ok",
+        "print_queue": 0,
+        "rejected": 0,
+        "free_disk_bytes": 10**10,
+    }
+    together.wait()  # every kiosk's heartbeat at the same moment
+    sent = requests.post(
+        f"{url}/v1/device/heartbeat",
+        json=heartbeat,
+        headers={"Authorization": f"Bearer {token}"},
+        timeout=30,
+    )
+    answers.append(sent.status_code)
+
+
+def test_kiosks_beating_together_are_all_heard(platform: Platform, served: str) -> None:
+    tokens = [
+        platform.enroll(platform.new_enrollment_code(comune="piazzola"), f"totem-{n}")[1]
+        for n in range(DESKS)
+    ]
+    answers: list[int] = []
+    for _round in range(5):
+        together = threading.Barrier(DESKS)
+        threads = [
+            threading.Thread(target=_beat, args=(served, token, together, answers))
+            for token in tokens
+        ]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+    assert answers == [200] * DESKS * 5
+    with platform.sessions() as session:
+        assert session.scalar(select(func.count()).select_from(KioskHealth)) == DESKS

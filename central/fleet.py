@@ -184,7 +184,7 @@ def record_heartbeat(platform: Platform, device_id: str, beat: Heartbeat) -> boo
 
 
 def request_log(platform: Platform, device_id: str) -> bool:
-    with platform.sessions.begin() as session:
+    with platform.writing(in_turn_from_start=False) as session:  # read, then written
         return request_log_in(session, device_id)
 
 

@@ -119,3 +119,65 @@ def test_kiosks_beating_together_are_all_heard(platform: Platform, served: str) 
     assert answers == [200] * DESKS * 5
     with platform.sessions() as session:
         assert session.scalar(select(func.count()).select_from(KioskHealth)) == DESKS
+
+
+def _make(url: str, kind: str, together: threading.Barrier, answers: list[int]) -> None:
+    body: dict[str, object] = {"username": "sportello", "password": PASSWORD}
+    if kind == "merchants":
+        body |= {"display_name": "Negozio", "iban": IBAN, "programmes": [PROGRAMME]}
+    else:
+        body |= {"display_name": "Ufficio", "comuni": ["piazzola"]}
+    together.wait()  # every administrator's request at the same moment
+    made = requests.post(f"{url}/v1/admin/{kind}", json=body, headers=ADMIN, timeout=30)
+    answers.append(made.status_code)
+
+
+def test_one_username_asked_for_at_once_is_given_once_and_refused_plainly_after(
+    platform: Platform, served: str
+) -> None:
+    answers: list[int] = []
+    together = threading.Barrier(DESKS)
+    threads = [
+        threading.Thread(target=_make, args=(served, kind, together, answers))
+        for kind in ("merchants", "staff") * (DESKS // 2)
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert sorted(answers) == [201] + [422] * (DESKS - 1)  # "taken", never "busy"
+
+
+def _ask_log(url: str, device_id: str, together: threading.Barrier, answers: list[int]) -> None:
+    together.wait()  # every request at the same moment
+    asked = requests.post(
+        f"{url}/fleet/kiosks/{device_id}/log-request",
+        headers=ADMIN,
+        allow_redirects=False,
+        timeout=30,
+    )
+    answers.append(asked.status_code)
+
+
+def test_logs_asked_of_many_kiosks_at_once_are_all_asked(platform: Platform, served: str) -> None:
+    kiosks = [
+        platform.enroll(platform.new_enrollment_code(comune="piazzola"), f"totem-{n}")
+        for n in range(DESKS)
+    ]
+    beats: list[int] = []
+    together = threading.Barrier(1)
+    for _device_id, token in kiosks:
+        _beat(served, token, together, beats)
+    answers: list[int] = []
+    for _round in range(5):
+        together = threading.Barrier(DESKS)
+        threads = [
+            threading.Thread(target=_ask_log, args=(served, device_id, together, answers))
+            for device_id, _token in kiosks
+        ]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+    assert beats == [200] * DESKS
+    assert answers == [303] * DESKS * 5

@@ -14,10 +14,13 @@ import requests
 from sqlalchemy import func, select, update
 
 from central.app import create_app
+from central.dataset import seed_if_empty
 from central.models import DeskSession, KioskHealth
 from central.platform import Platform
 from central.server import EmbeddedServer
+from kiosk.boot.paths import DEMO_DATASET
 from tests.central.desk import ADMIN, ADMIN_TOKEN, IBAN, PASSWORD, PROGRAMME, csrf_of
+from tests.postgresql import PostgresUnavailableError, ThrowawayPostgres
 
 DESKS = 8
 
@@ -132,9 +135,29 @@ def _make(url: str, kind: str, together: threading.Barrier, answers: list[int]) 
     answers.append(made.status_code)
 
 
+@pytest.fixture(params=["sqlite", "postgresql"])
+def served_on(request: pytest.FixtureRequest, platform: Platform) -> Iterator[str]:
+    """The app with the admin API over loopback HTTP, on SQLite and on PostgreSQL."""
+    if request.param == "sqlite":
+        yield request.getfixturevalue("served")
+        return
+    try:
+        server = ThrowawayPostgres()
+    except PostgresUnavailableError as error:
+        pytest.skip(f"PostgreSQL: {error}")
+    on_postgres = Platform(server.new_database())
+    seed_if_empty(on_postgres, DEMO_DATASET)
+    app = EmbeddedServer(create_app(on_postgres, admin_token=ADMIN_TOKEN)).start()
+    yield app.url
+    app.stop()
+    on_postgres.engine.dispose()
+    server.stop()
+
+
 def test_one_username_asked_for_at_once_is_given_once_and_refused_plainly_after(
-    platform: Platform, served: str
+    served_on: str,
 ) -> None:
+    served = served_on  # PostgreSQL refused the second insert: a 500 for each
     answers: list[int] = []
     together = threading.Barrier(DESKS)
     threads = [

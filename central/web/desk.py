@@ -122,7 +122,10 @@ async def form_fields(request: Request) -> dict[str, str]:
 
 
 def _csrf_secret(platform: Platform) -> bytes:
-    with platform.sessions.begin() as session:
+    # In the writers' turn: the processes of a new platform (--workers) start at once,
+    # and a read then a write in a plain transaction stopped all but one ("database is
+    # locked" on SQLite; the same secret inserted twice on PostgreSQL).
+    with platform.writing() as session:
         return bytes.fromhex(_stored_secret(session))
 
 

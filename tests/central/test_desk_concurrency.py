@@ -8,10 +8,13 @@ from __future__ import annotations
 import threading
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
 
 import pytest
 import requests
 from sqlalchemy import func, select, update
+from sqlalchemy.exc import OperationalError
 
 from central.app import create_app
 from central.dataset import seed_if_empty
@@ -20,6 +23,7 @@ from central.platform import Platform
 from central.server import EmbeddedServer
 from kiosk.boot.paths import DEMO_DATASET
 from tests.central.desk import ADMIN, ADMIN_TOKEN, IBAN, PASSWORD, PROGRAMME, csrf_of
+from tests.conftest import sqlite_platform_url
 from tests.postgresql import PostgresUnavailableError, ThrowawayPostgres
 
 DESKS = 8
@@ -204,3 +208,39 @@ def test_logs_asked_of_many_kiosks_at_once_are_all_asked(platform: Platform, ser
             thread.join()
     assert beats == [200] * DESKS
     assert answers == [303] * DESKS * 5
+
+
+def _start(url: str, together: threading.Barrier, apps: list[Any], failed: list[str]) -> None:
+    platform = Platform(url)
+    together.wait()  # every process of the platform starting at the same moment
+    try:
+        apps.append(create_app(platform))
+    except OperationalError as error:
+        failed.append(str(error.orig))
+
+
+def test_the_processes_of_a_new_platform_starting_together_all_start(tmp_path: Path) -> None:
+    url = sqlite_platform_url(tmp_path)
+    Platform(url)  # its tables, before the processes start (as --workers does)
+    apps: list[Any] = []
+    failed: list[str] = []
+    together = threading.Barrier(4)
+    threads = [
+        threading.Thread(target=_start, args=(url, together, apps, failed)) for _ in range(4)
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert failed == []
+    # One secret for all: a login form one process made is taken by another.
+    first, second = (EmbeddedServer(app).start() for app in apps[:2])
+    try:
+        browser = requests.Session()
+        page = browser.get(f"{first.url}/desk/login", timeout=10)
+        fields = {"csrf": csrf_of(page.text), "username": "nessuno", "password": "x" * 12}
+        answer = browser.post(f"{second.url}/desk/login", data=fields, timeout=10)
+        assert answer.status_code == 401  # the user is unknown; the form was good
+    finally:
+        first.stop()
+        second.stop()

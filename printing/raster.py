@@ -14,6 +14,7 @@ libfribidi0) the basic layout still draws every line, Arabic letters unjoined.
 
 from __future__ import annotations
 
+import bisect
 import logging
 import math
 import subprocess
@@ -78,6 +79,50 @@ def _has_glyph(family: str, char: str) -> bool:
         return False
     # A missing glyph draws the font's "notdef" box, as U+FFFF (never assigned) does.
     return bytes(font.getmask(char)) != bytes(font.getmask("\uffff"))
+
+
+# Scripts no language of the kiosk is written in (Hebrew, Devanagari, Georgian, Thai)
+# still come in names and in providers' texts. fonts-noto-core has a Noto Sans face for
+# each, which the screen finds through fontconfig; the slip printed empty boxes.
+Coverage = tuple[tuple[str, tuple[int, ...], tuple[int, ...]], ...]
+
+
+@cache
+def _coverage() -> Coverage:
+    """Each installed Noto Sans family with its characters as ranges (starts, ends),
+    from fontconfig once: a text of thousands of letters no font has starts no process
+    per letter."""
+    try:
+        listed = subprocess.run(
+            ["fc-list", "--format=%{family[0]}|%{charset}\n", ":style=Regular"],
+            capture_output=True,
+            text=True,
+            timeout=10,
+            check=True,
+        ).stdout
+    except (OSError, subprocess.SubprocessError):
+        log.error("fontconfig (fc-list) is not available")
+        return ()
+    found = []
+    for line in sorted(set(listed.splitlines())):
+        family, _, charset = line.partition("|")
+        if family.startswith("Noto Sans "):
+            ranges = [part.partition("-") for part in charset.split()]
+            starts = tuple(int(low, 16) for low, _, _ in ranges)
+            ends = tuple(int(high or low, 16) for low, _, high in ranges)
+            found.append((family, starts, ends))
+    return tuple(found)
+
+
+@cache
+def _other_family(char: str) -> str | None:
+    """The first Noto Sans family beyond the languages' own that has ``char``."""
+    code = ord(char)
+    for family, starts, ends in _coverage():
+        at = bisect.bisect_right(starts, code) - 1
+        if at >= 0 and code <= ends[at] and _has_glyph(family, char):
+            return family
+    return None
 
 
 def _families(lang: str) -> tuple[str, ...]:
@@ -278,7 +323,8 @@ class _Writer:
             return current
         if current is not None and _has_glyph(current, char):
             return current
-        return next((f for f in self.families if _has_glyph(f, char)), self.families[0])
+        own = next((f for f in self.families if _has_glyph(f, char)), None)
+        return own or _other_family(char) or self.families[0]
 
     def runs(self, line: str, rtl: bool) -> list[_Run]:
         """The line's runs in visual order, left to right."""

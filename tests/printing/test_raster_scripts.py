@@ -15,11 +15,14 @@ import pytest
 from PIL import Image, ImageDraw, ImageFont, ImageOps, features
 
 from printing import raster
+from printing.connection import NetworkConnection
 from printing.documents import PurchaseReceipt, ReceiptLine, purchase_receipt
 from printing.escpos_render import PROFILES, render
 from printing.raster import text_image
 from printing.slip import Pair, Slip, SlipContext, Text
 from tests.printing.escpos_decode import decode
+from tests.printing.fake_printer import FakePrinter
+from tests.printing.waits import eventually
 
 CONTEXT = SlipContext(
     "Social Point", "Piazzola sul Brenta", "kiosk-01", datetime(2026, 11, 24, 10, 30)
@@ -210,3 +213,46 @@ def test_a_line_separator_in_a_drawn_line_breaks_it_as_a_new_line_does(separator
     broken = text_image(f"مرحبا{separator}بكم", "ar", 384)
     expected = text_image("مرحبا\nبكم", "ar", 384)
     assert broken.size == expected.size and broken.tobytes() == expected.tobytes()
+
+
+# Providers' names in scripts none of the kiosk's languages is written in.
+OTHER_SCRIPTS = {
+    "Noto Sans Hebrew": "עמותת עזרה לקהילה",
+    "Noto Sans Devanagari": "सामाजिक सहायता केंद्र",
+    "Noto Sans Georgian": "სოციალური დახმარება",
+}
+
+
+@pytest.mark.skipif(shutil.which("fc-match") is None, reason="fontconfig is not installed")
+@pytest.mark.parametrize(
+    ("family", "provider"), OTHER_SCRIPTS.items(), ids=["hebrew", "devanagari", "georgian"]
+)
+def test_a_name_in_a_script_no_kiosk_language_has_prints_in_its_own_letters(
+    family: str, provider: str
+) -> None:
+    """The fonts of the kiosk's languages have no Hebrew, Devanagari or Georgian letters:
+    a provider named in them printed as a row of empty boxes, where the screen (through
+    fontconfig) showed the name. fonts-noto-core has a face for each."""
+    face = raster.font_file(family, bold=True)
+    if face is None:
+        pytest.skip(f"{family} is not installed")
+    receipt = PurchaseReceipt(
+        kind="purchase",
+        reference="ORD-7K3M",
+        provider=provider,
+        provider_phone="",
+        lines=[ReceiptLine("Pasto caldo", 1, 650)],
+        payment_note="Da pagare al fornitore.",
+    )
+    data = render(purchase_receipt(CONTEXT, receipt), PROFILES["80mm"])
+    printer = FakePrinter()
+    try:
+        NetworkConnection(printer.host, printer.port, timeout=2).send(data)
+        eventually(lambda: printer.jobs)
+    finally:
+        printer.close()
+    [picture] = decode(printer.jobs[0]).images  # the provider's line, bold
+    font = ImageFont.truetype(face.path, raster.FONT_PX, index=face.number)
+    canvas = Image.new("1", (1200, 120), 1)
+    ImageDraw.Draw(canvas).text((10, 80), provider, font=font, fill=0, anchor="ls")
+    assert ink(picture) == pytest.approx(ink(canvas), rel=0.02)

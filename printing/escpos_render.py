@@ -23,6 +23,7 @@ import logging
 import os
 import sys
 import tempfile
+from dataclasses import replace
 from typing import Any
 
 from PIL import Image, ImageOps
@@ -190,6 +191,33 @@ def fit_logo(image: Image.Image, dots: int) -> Image.Image:
         size = (max(1, int(grey.width * scale)), max(1, int(grey.height * scale)))
         grey = grey.resize(size, Image.Resampling.LANCZOS)
     return grey.convert("1")  # Floyd-Steinberg dithering
+
+
+FONT_A_DOTS = 12  # the width of a character of font A, the one slips print in
+
+
+def fitted_to_model(paper: PaperProfile) -> PaperProfile:
+    """``paper`` no wider than its printer model prints, by python-escpos's capability
+    profile: a TM-T88V draws 512 dots, 42 characters, on 80 mm paper. Laid out for the
+    roll's usual 576 dots and 48 characters, each full line of a slip came out in two
+    and the right of each picture was cut off. A profile without a width (default,
+    simple) or as wide as the paper leaves it as it is."""
+    _dummy_import()
+    from escpos.capabilities import get_profile
+
+    try:
+        data = get_profile(paper.escpos_profile).profile_data
+    except Exception:  # an unknown model is code_page_for's to report
+        return paper
+    pixels = data.get("media", {}).get("width", {}).get("pixels")
+    if not isinstance(pixels, int) or pixels >= paper.dots:
+        return paper
+    dots = pixels // 8 * 8  # a raster row is whole bytes (_raster)
+    columns = [paper.columns, dots // FONT_A_DOTS]
+    listed = data.get("fonts", {}).get("0", {}).get("columns")
+    if isinstance(listed, int) and listed > 0:  # fewer when its font A is wider
+        columns.append(listed)
+    return replace(paper, dots=dots, columns=min(columns))
 
 
 def code_page_for(escpos_profile: str, wanted: str = "", table: int = -1) -> tuple[str, int]:

@@ -68,12 +68,13 @@ def connection_for(config: Config, *, answers_status: bool | None = None) -> Con
 
 def paper_for(config: Config) -> PaperProfile:
     """The paper profile, with the printer model and the code page the configuration
-    names: the ESC t number comes from the model's python-escpos capability profile
+    names, no wider than the model prints (printing.escpos_render.fitted_to_model): the
+    ESC t number comes from the model's python-escpos capability profile
     unless ``printer.code_page_table`` gives it. ConfigError names a bad value, and a
     page the renderer cannot print with (see ``_code_page_problem``)."""
     from dataclasses import replace
 
-    from printing.escpos_render import code_page_for
+    from printing.escpos_render import code_page_for, fitted_to_model
 
     settings = config.printer
     profile = PROFILES[settings.paper]
@@ -83,6 +84,7 @@ def paper_for(config: Config) -> PaperProfile:
     except ValueError as error:
         raise ConfigError(f"printer: {error}") from None
     paper = replace(profile, escpos_profile=model, code_page=codec, code_page_table=table)
+    paper = fitted_to_model(paper)
     # The model's own page is one it prints with; only a page named in the file is probed.
     problem = _code_page_problem(paper) if settings.code_page or settings.code_page_table else ""
     if problem:

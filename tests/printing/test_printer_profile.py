@@ -15,11 +15,15 @@ from PIL import Image, ImageDraw
 from kiosk.boot.config import ConfigError
 from kiosk.boot.paths import ROOT
 from kiosk.boot.printer_setup import paper_for
+from printing.connection import NetworkConnection
 from printing.escpos_render import render
+from printing.samples import sample
 from printing.slip import Slip, Text
 from tests.conftest import make_config
 from tests.printing.escpos_decode import decode
 from tests.printing.fake_printer import FakePrinter
+from tests.printing.samples import CONTEXT
+from tests.printing.waits import eventually
 
 ITALIAN = "Città più è però perché € 1.234,50"
 
@@ -134,3 +138,25 @@ def test_the_configured_logo_prints_at_the_top_as_a_raster(tmp_path: Path) -> No
         assert "Traceback" not in missing.stderr
     finally:
         printer.close()
+
+
+@pytest.mark.parametrize(("model", "dots", "columns"), [("TM-T88V", 512, 42), ("T-1", 504, 42)])
+def test_a_model_printing_narrower_than_the_roll_gets_slips_as_wide_as_it_prints(
+    tmp_path: Path, model: str, dots: int, columns: int
+) -> None:
+    """A TM-T88V prints 512 dots, 42 characters, on 80 mm paper (its capability profile
+    says so): slips laid out for the roll's usual 576 dots and 48 characters came out
+    with each full line in two and the right of each picture cut off."""
+    paper = paper_for(make_config(tmp_path, f'[printer]\npaper = "80mm"\nmodel = "{model}"\n'))
+    slip = sample("voucher", CONTEXT)  # rules, pairs, a QR code and a barcode
+    printer = FakePrinter()
+    try:
+        NetworkConnection(printer.host, printer.port, timeout=2).send(render(slip, paper))
+        eventually(lambda: printer.jobs)
+    finally:
+        printer.close()
+    job = decode(printer.jobs[0])
+    assert max(len(line.text) for line in job.lines) == columns  # a rule, edge to edge
+    assert all(len(line.text) <= (columns // 2 if line.big else columns) for line in job.lines)
+    assert job.images and all(image.width - 32 <= dots for image in job.images)  # 16 a side
+    assert job.qr_payloads and job.qr_payloads[0].startswith("SP1:")

@@ -124,6 +124,11 @@ def encodable(text: str, encoding: str = "cp1252") -> bool:
 def _encodes(char: str, encoding: str) -> bool:
     if ord(char) < 32:
         return False
+    if unicodedata.bidirectional(char) in ("R", "AL"):
+        # A Hebrew or Arabic page (cp862, cp720) has the letters, but the printer lays
+        # text left to right, one letter at a time: a name came out backwards, unjoined.
+        # Drawn (printing.raster), it reads right to left as on the screen.
+        return False
     try:
         char.encode(encoding)
     except UnicodeEncodeError:

@@ -160,3 +160,27 @@ def test_a_model_printing_narrower_than_the_roll_gets_slips_as_wide_as_it_prints
     assert all(len(line.text) <= (columns // 2 if line.big else columns) for line in job.lines)
     assert job.images and all(image.width - 32 <= dots for image in job.images)  # 16 a side
     assert job.qr_payloads and job.qr_payloads[0].startswith("SP1:")
+
+
+@pytest.mark.parametrize(
+    ("page", "name"), [("cp862", "עמותת עזרה לקהילה"), ("cp720", "جمعية الخير")], ids=["he", "ar"]
+)
+def test_a_right_to_left_name_prints_as_its_picture_even_on_a_page_that_has_its_letters(
+    tmp_path: Path, page: str, name: str
+) -> None:
+    """With a Hebrew or Arabic code page configured, the letters were "printable": sent
+    as text, which the printer lays left to right, a name came out backwards (and Arabic
+    unjoined). It prints as the same picture as on a Western page."""
+    rtl_page = paper_for(make_config(tmp_path, f'[printer]\ncode_page = "{page}"\n'))
+    western = paper_for(make_config(tmp_path, "[printer]\n"))
+    slip = Slip("x", (Text("Fornitore"), Text(name, bold=True)))
+    printer = FakePrinter()
+    try:
+        NetworkConnection(printer.host, printer.port, timeout=2).send(render(slip, rtl_page))
+        eventually(lambda: printer.jobs)
+    finally:
+        printer.close()
+    job = decode(printer.jobs[0], {rtl_page.code_page_table: page})
+    expected = decode(render(slip, western))
+    assert job.texts == expected.texts == ["Fornitore"]
+    assert [image.tobytes() for image in job.images] == [i.tobytes() for i in expected.images]

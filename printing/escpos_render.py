@@ -197,18 +197,28 @@ FONT_A_DOTS = 12  # the width of a character of font A, the one slips print in
 
 
 def fitted_to_model(paper: PaperProfile) -> PaperProfile:
-    """``paper`` no wider than its printer model prints, by python-escpos's capability
-    profile: a TM-T88V draws 512 dots, 42 characters, on 80 mm paper. Laid out for the
-    roll's usual 576 dots and 48 characters, each full line of a slip came out in two
-    and the right of each picture was cut off. A profile without a width (default,
-    simple) or as wide as the paper leaves it as it is."""
+    """``paper`` as its printer model prints, by python-escpos's capability profile: no
+    wider (``_narrowed``), and QR codes as pictures when the model draws none itself (a
+    NT-5890K or a POS-5890 on "58mm" paper ignored GS ( k: each voucher came out with
+    no QR code). An unknown model is code_page_for's to report."""
     _dummy_import()
     from escpos.capabilities import get_profile
 
     try:
         data = get_profile(paper.escpos_profile).profile_data
-    except Exception:  # an unknown model is code_page_for's to report
+    except Exception:
         return paper
+    fitted = _narrowed(paper, data)
+    if data.get("features", {}).get("qrCode") is False:
+        fitted = replace(fitted, native_qr=False)
+    return fitted
+
+
+def _narrowed(paper: PaperProfile, data: dict[str, Any]) -> PaperProfile:
+    """``paper`` no wider than the model prints: a TM-T88V draws 512 dots, 42 characters,
+    on 80 mm paper. Laid out for the roll's usual 576 dots and 48 characters, each full
+    line of a slip came out in two and the right of each picture was cut off. A profile
+    without a width (default, simple) or as wide as the paper leaves it as it is."""
     pixels = data.get("media", {}).get("width", {}).get("pixels")
     if not isinstance(pixels, int) or pixels >= paper.dots:
         return paper

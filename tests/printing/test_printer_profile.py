@@ -10,6 +10,7 @@ import time
 from pathlib import Path
 
 import pytest
+import zxingcpp
 from PIL import Image, ImageDraw
 
 from kiosk.boot.config import ConfigError
@@ -18,7 +19,7 @@ from kiosk.boot.printer_setup import paper_for
 from printing.connection import NetworkConnection
 from printing.escpos_render import render
 from printing.samples import sample
-from printing.slip import Slip, Text
+from printing.slip import Qr, Slip, Text
 from tests.conftest import make_config
 from tests.printing.escpos_decode import decode
 from tests.printing.fake_printer import FakePrinter
@@ -184,3 +185,24 @@ def test_a_right_to_left_name_prints_as_its_picture_even_on_a_page_that_has_its_
     expected = decode(render(slip, western))
     assert job.texts == expected.texts == ["Fornitore"]
     assert [image.tobytes() for image in job.images] == [i.tobytes() for i in expected.images]
+
+
+@pytest.mark.parametrize("model", ["NT-5890K", "POS-5890"])
+def test_a_voucher_on_a_model_that_draws_no_qr_code_carries_it_as_a_picture(
+    tmp_path: Path, model: str
+) -> None:
+    """These models take no GS ( k (their capability profiles say so): configured with
+    "58mm" paper rather than "58mm-image-qr", each voucher came out with no QR code."""
+    paper = paper_for(make_config(tmp_path, f'[printer]\npaper = "58mm"\nmodel = "{model}"\n'))
+    slip = sample("voucher", CONTEXT)
+    [code] = [e.payload for e in slip.elements if isinstance(e, Qr)]
+    printer = FakePrinter()
+    try:
+        NetworkConnection(printer.host, printer.port, timeout=2).send(render(slip, paper))
+        eventually(lambda: printer.jobs)
+    finally:
+        printer.close()
+    job = decode(printer.jobs[0])
+    assert not job.qr_payloads  # nothing the printer would ignore
+    scanned = [found.text for image in job.images for found in zxingcpp.read_barcodes(image)]
+    assert code in scanned

@@ -25,7 +25,7 @@ from typing import NamedTuple
 from PIL import Image, ImageDraw, ImageFont, features
 
 from languages import FONT_FAMILIES, language
-from printing.text import emoji_as_dots
+from printing.text import UNPRINTABLE, emoji_as_dots
 
 log = logging.getLogger(__name__)
 
@@ -507,6 +507,29 @@ def _longest_fitting(line: str, font: Font | _Writer, width: int, direction: str
     return low
 
 
+# Marks stacked on one letter: no script needs more (Vietnamese and Thai two or three,
+# Hebrew with its accents four). A text from the platform may pile thousands on one
+# letter ("Zalgo" text): each was drawn above the last, a line metres tall.
+MAX_MARKS = 8
+
+
+def _fewer_marks(text: str) -> str:
+    """``text`` with at most MAX_MARKS marks on a letter, and a dot where more were (an
+    invisible format character between them still leaves them on the letter)."""
+    kept: list[str] = []
+    marks = 0
+    for char in text:
+        kind = unicodedata.category(char)
+        marks = marks + (kind != "Cf") if kind in ("Mn", "Me", "Cf") else 0
+        if marks <= MAX_MARKS:
+            kept.append(char)
+        elif marks == MAX_MARKS + 1 and kind != "Cf":
+            kept.append(UNPRINTABLE)  # once for all those left out
+    if len(kept) < len(text):
+        log.warning("marks piled on one letter left out")
+    return "".join(kept)
+
+
 def text_image(
     text: str, lang: str, width: int, *, bold: bool = False, align: str = "left"
 ) -> Image.Image:
@@ -514,7 +537,7 @@ def text_image(
     # Control characters draw nothing (and Raqm refuses some): line breaks stay, and a
     # line or paragraph separator is one (drawn, it was a box).
     # Emoji have no glyph in any font a 1-bit slip can use: a dot each, never a box.
-    text = emoji_as_dots(text).translate(_SEPARATORS)
+    text = _fewer_marks(emoji_as_dots(text).translate(_SEPARATORS))
     text = "".join(c if c == "\n" or unicodedata.category(c) != "Cc" else " " for c in text)
     # Without Raqm Pillow refuses a direction or a language: the writer lays out itself.
     writer = _Writer(lang, bold, bool(features.check("raqm")))

@@ -16,12 +16,20 @@ from PIL import Image, ImageDraw, ImageFont, ImageOps, features
 
 from printing import raster
 from printing.connection import NetworkConnection
-from printing.documents import PurchaseReceipt, ReceiptLine, purchase_receipt
+from printing.documents import (
+    PurchaseReceipt,
+    ReceiptLine,
+    ServiceCard,
+    purchase_receipt,
+    service_card,
+)
 from printing.escpos_render import PROFILES, render
 from printing.raster import text_image
 from printing.slip import Pair, Slip, SlipContext, Text
+from printing.text import UNPRINTABLE
 from tests.printing.escpos_decode import decode
 from tests.printing.fake_printer import FakePrinter
+from tests.printing.samples import same_picture
 from tests.printing.waits import eventually
 
 CONTEXT = SlipContext(
@@ -256,3 +264,30 @@ def test_a_name_in_a_script_no_kiosk_language_has_prints_in_its_own_letters(
     canvas = Image.new("1", (1200, 120), 1)
     ImageDraw.Draw(canvas).text((10, 80), provider, font=font, fill=0, anchor="ls")
     assert ink(picture) == pytest.approx(ink(canvas), rel=0.02)
+
+
+def test_marks_piled_on_one_letter_print_a_few_and_a_dot_not_metres_of_paper() -> None:
+    """A service's description from the platform (4,000 characters at most) of one letter
+    and 3,999 accents: each accent was drawn above the last, a picture 23,800 dots (3
+    metres) tall for one card. Now a letter keeps a few, then a dot says more were left."""
+    card = ServiceCard(
+        title="Pasti a domicilio",
+        category="Alimentazione",
+        price="gratuito",
+        description="a" + "\u0301" * 3999,
+        who="Tutti",
+        provider="Il Girasole",
+        contacts=["Telefono: 049 123 4567"],
+        contact_qr="tel:0491234567",
+    )
+    printer = FakePrinter()
+    try:
+        data = render(service_card(CONTEXT, card), PROFILES["58mm"])
+        NetworkConnection(printer.host, printer.port, timeout=2).send(data)
+        eventually(lambda: printer.jobs)
+    finally:
+        printer.close()
+    [picture] = decode(printer.jobs[0]).images  # the description
+    assert picture.height - 32 <= 3 * text_image("a", "it", 384).height  # 16 a side
+    kept = text_image("a" + "\u0301" * raster.MAX_MARKS + UNPRINTABLE, "it", 384)
+    assert same_picture(picture, kept)

@@ -25,7 +25,7 @@ from typing import NamedTuple
 from PIL import Image, ImageDraw, ImageFont, features
 
 from languages import FONT_FAMILIES, language
-from printing.text import UNPRINTABLE, emoji_as_dots
+from printing.text import UNPRINTABLE, blank_again, emoji_as_dots
 
 log = logging.getLogger(__name__)
 
@@ -419,7 +419,8 @@ def _lines(text: str, font: Font | _Writer, width: int, direction: str | None) -
     """Lines no wider than ``width`` dots: broken at spaces, or anywhere (Chinese)."""
     lines: list[str] = []
     for paragraph in text.split("\n"):
-        lines += _paragraph_lines(paragraph, font, width, direction)
+        if not blank_again(paragraph, lines):
+            lines += _paragraph_lines(paragraph, font, width, direction)
     return lines
 
 

@@ -151,9 +151,12 @@ def wrap(text: str, columns: int) -> list[str]:
     Lines break between words only, never after a hyphen, so e-mail and web addresses,
     codes and double surnames stay whole, moved to the next line when they do not fit.
     A single word longer than a line breaks at its natural points (_word_pieces).
+    Blank lines in a row are one (``blank_again``).
     """
     lines: list[str] = []
     for paragraph in text.split("\n"):
+        if blank_again(paragraph, lines):
+            continue
         line = ""
         for word in paragraph.split():
             if len(line) + 1 + len(word) <= columns and line:
@@ -165,6 +168,13 @@ def wrap(text: str, columns: int) -> list[str]:
             lines += whole
         lines.append(line)
     return lines
+
+
+def blank_again(paragraph: str, lines: list[str]) -> bool:
+    """Whether ``paragraph`` is blank after a blank line: a text from the platform of
+    thousands of line breaks (a description may hold 4,000) fed metres of blank paper,
+    where one blank line parts two paragraphs as well."""
+    return not paragraph.strip() and bool(lines) and not lines[-1].strip()
 
 
 def _word_pieces(word: str, columns: int) -> list[str]:

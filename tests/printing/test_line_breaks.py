@@ -5,15 +5,21 @@ a double surname; a word longer than the line breaks at its natural points."""
 from __future__ import annotations
 
 import itertools
+from dataclasses import replace
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from printing.connection import NetworkConnection
+from printing.documents import ServiceCard, service_card
 from printing.escpos_render import PROFILES, render
 from printing.slip import Pair, Slip, Text
 from printing.text import wrap
 from tests.printing.escpos_decode import decode
+from tests.printing.fake_printer import FakePrinter
+from tests.printing.samples import CONTEXT
+from tests.printing.waits import eventually
 
 WORDS = (
     "sociali@comune-piazzola.example",
@@ -120,3 +126,32 @@ def test_a_long_word_drawn_as_an_image_is_cut_where_it_fills_the_line(
         assert real(font, line, "ltr") <= 384  # type: ignore[arg-type]
         assert real(font, line + following[0], "ltr") > 384  # type: ignore[arg-type]
     assert measured[0] < 30 * len(lines)  # one character at a time: hundreds a line
+
+
+@pytest.mark.parametrize("text", ["Riga uno.", "السطر الأول."], ids=["text", "picture"])
+def test_thousands_of_line_breaks_print_one_blank_line_not_metres_of_paper(text: str) -> None:
+    """A service's description from the platform (4,000 characters at most) of two lines
+    with thousands of line breaks between them: each fed a line of blank paper, metres
+    of it for one card. Blank lines in a row print as one."""
+    card = ServiceCard(
+        title="Pasti a domicilio",
+        category="Alimentazione",
+        price="gratuito",
+        description=text + "\n" * 3900 + text,
+        who="Tutti",
+        provider="Il Girasole",
+        contacts=["Telefono: 049 123 4567"],
+        contact_qr="tel:0491234567",
+    )
+    printer = FakePrinter()
+    try:
+        data = render(service_card(CONTEXT, card), PROFILES["80mm"])
+        NetworkConnection(printer.host, printer.port, timeout=2).send(data)
+        eventually(lambda: printer.jobs)
+    finally:
+        printer.close()
+    job = decode(printer.jobs[0])
+    one_blank = replace(card, description=f"{text}\n\n{text}")
+    expected = decode(render(service_card(CONTEXT, one_blank), PROFILES["80mm"]))
+    assert job.texts == expected.texts
+    assert [image.tobytes() for image in job.images] == [i.tobytes() for i in expected.images]

@@ -539,7 +539,11 @@ def text_image(
     # line or paragraph separator is one (drawn, it was a box).
     # Emoji have no glyph in any font a 1-bit slip can use: a dot each, never a box.
     text = _fewer_marks(emoji_as_dots(text).translate(_SEPARATORS))
-    text = "".join(c if c == "\n" or unicodedata.category(c) != "Cc" else " " for c in text)
+    # Every space is a plain one, as in a line printed as text: an ideographic or an em
+    # space was a letter here, never a break, and a run of them fed metres of paper.
+    text = "".join(
+        " " if c != "\n" and unicodedata.category(c) in ("Cc", "Zs") else c for c in text
+    )
     # Without Raqm Pillow refuses a direction or a language: the writer lays out itself.
     writer = _Writer(lang, bold, bool(features.check("raqm")))
     rtl = language(lang).right_to_left or _right_to_left(text)

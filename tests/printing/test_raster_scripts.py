@@ -9,6 +9,7 @@ import shutil
 import subprocess
 import time
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import datetime
 
 import pytest
@@ -27,7 +28,7 @@ from printing.escpos_render import PROFILES, render
 from printing.raster import text_image
 from printing.slip import Pair, Slip, SlipContext, Text
 from printing.text import UNPRINTABLE
-from tests.printing.escpos_decode import decode
+from tests.printing.escpos_decode import Job, decode
 from tests.printing.fake_printer import FakePrinter
 from tests.printing.samples import same_picture
 from tests.printing.waits import eventually
@@ -266,28 +267,47 @@ def test_a_name_in_a_script_no_kiosk_language_has_prints_in_its_own_letters(
     assert ink(picture) == pytest.approx(ink(canvas), rel=0.02)
 
 
-def test_marks_piled_on_one_letter_print_a_few_and_a_dot_not_metres_of_paper() -> None:
-    """A service's description from the platform (4,000 characters at most) of one letter
-    and 3,999 accents: each accent was drawn above the last, a picture 23,800 dots (3
-    metres) tall for one card. Now a letter keeps a few, then a dot says more were left."""
-    card = ServiceCard(
-        title="Pasti a domicilio",
-        category="Alimentazione",
-        price="gratuito",
-        description="a" + "\u0301" * 3999,
-        who="Tutti",
-        provider="Il Girasole",
-        contacts=["Telefono: 049 123 4567"],
-        contact_qr="tel:0491234567",
-    )
+CARD = ServiceCard(
+    title="Pasti a domicilio",
+    category="Alimentazione",
+    price="gratuito",
+    description="",
+    who="Tutti",
+    provider="Il Girasole",
+    contacts=["Telefono: 049 123 4567"],
+    contact_qr="tel:0491234567",
+)
+
+
+def on_paper(data: bytes) -> Job:
+    """``data`` as the fake network printer received it, decoded."""
     printer = FakePrinter()
     try:
-        data = render(service_card(CONTEXT, card), PROFILES["58mm"])
         NetworkConnection(printer.host, printer.port, timeout=2).send(data)
         eventually(lambda: printer.jobs)
     finally:
         printer.close()
-    [picture] = decode(printer.jobs[0]).images  # the description
+    return decode(printer.jobs[0])
+
+
+def test_marks_piled_on_one_letter_print_a_few_and_a_dot_not_metres_of_paper() -> None:
+    """A service's description from the platform (4,000 characters at most) of one letter
+    and 3,999 accents: each accent was drawn above the last, a picture 23,800 dots (3
+    metres) tall for one card. Now a letter keeps a few, then a dot says more were left."""
+    card = replace(CARD, description="a" + "\u0301" * 3999)
+    [picture] = on_paper(render(service_card(CONTEXT, card), PROFILES["58mm"])).images
     assert picture.height - 32 <= 3 * text_image("a", "it", 384).height  # 16 a side
     kept = text_image("a" + "\u0301" * raster.MAX_MARKS + UNPRINTABLE, "it", 384)
     assert same_picture(picture, kept)
+
+
+@pytest.mark.parametrize("space", ["\u3000", "\u2003", "\u00a0"], ids=["ideographic", "em", "nbsp"])
+def test_a_run_of_unicode_spaces_in_a_drawn_line_is_drawn_as_plain_spaces(space: str) -> None:
+    """Drawn, an ideographic, em or no-break space was a letter as wide as a glyph that
+    no line could break at: a description of thousands of them (the text printed as
+    text makes each a plain space) fed two metres of blank paper."""
+    text = "مرحبا" + space * 3990 + "بكم"
+    job = on_paper(render(service_card(CONTEXT, replace(CARD, description=text)), PROFILES["58mm"]))
+    plain = replace(CARD, description=text.replace(space, " "))
+    expected = decode(render(service_card(CONTEXT, plain), PROFILES["58mm"]))
+    assert [image.tobytes() for image in job.images] == [i.tobytes() for i in expected.images]

@@ -25,7 +25,7 @@ from sqlalchemy.orm import Session
 from central import clock
 from central.models import Device, IssuedVoucher, Record
 from central.voucher_authority import VoucherRefusedError, kiosk_vouchers
-from central.wallets import check_wallet_proof
+from central.wallets import OTHER_COMUNE_WALLET, check_wallet_proof, only_other_comuni_credit
 from protocol.messages import SubmissionEntry
 from protocol.money import euro
 from protocol.states import Payment
@@ -134,6 +134,8 @@ def check_purchase(
         )
         if credit is None:
             return "no_credit", "this citizen has no credit"
+        if only_other_comuni_credit(device, credit):
+            return OTHER_COMUNE_WALLET
         if credit.data["balance_cents"] < total:
             return "insufficient_credit", (
                 f"the credit is {euro(credit.data['balance_cents'])}, the purchase {euro(total)}"

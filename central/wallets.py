@@ -205,6 +205,10 @@ def check_wallet_proof(
         return ("unknown_wallet", "no wallet has this locator"), None
     if row.locked_at is not None:
         return ("wallet_locked", "this wallet is locked after too many wrong PINs"), None
+    if row.comune is not None and device.comune is not None and row.comune != device.comune:
+        # A wallet goes to its Comune's kiosks only: another Comune's kiosk that knows the
+        # citizen's codice fiscale and PIN would spend that Comune's money on its services.
+        return OTHER_COMUNE_WALLET, None
     proof = payload.get("wallet_proof")
     expected = purchase_proof(
         bytes.fromhex(row.proof_key),
@@ -221,6 +225,20 @@ def check_wallet_proof(
             "a new purchase needs the PIN typed again",
         ), None
     return None, row.holder
+
+
+OTHER_COMUNE_WALLET = (
+    "other_comune",
+    "the citizen's wallet belongs to another Comune: it is spent at a Social Point of that Comune",
+)
+
+
+def only_other_comuni_credit(device: Device | None, credit: Record) -> bool:
+    """Whether the credit is only other Comuni's (its scope), not the sending kiosk's:
+    a wallet of no Comune reaches every kiosk, but each Comune pays only its own."""
+    if device is None or device.comune is None or not credit.scope:
+        return False
+    return device.comune not in credit.scope.strip("|").split("|")
 
 
 def proof_digest(proof: str) -> str:

@@ -1192,3 +1192,23 @@ def test_a_purchase_taken_back_after_a_restore_debits_what_credit_is_left(
         central.platform.wallet.purchase_accepted(session, row)  # type: ignore[arg-type]
     assert central.platform.records("credits")[key]["balance_cents"] == 0
     assert f"purchase {sent.uuid} taken back: credit short by 1600 cents" in caplog.text
+
+
+@pytest.mark.parametrize("wallet_comune", ["limena", None])
+def test_a_kiosk_of_another_comune_cannot_spend_a_comunes_credit(
+    central: Central, wallet_comune: str | None
+) -> None:
+    """Limena's credit pays at Limena's Social Points: a Piazzola kiosk that knows the
+    citizen's codice fiscale and PIN (the wallet Limena's, or of no Comune) is refused,
+    and the credit stays whole; a Limena kiosk still spends it."""
+    key = central.platform.set_credit(CF, "Buoni Limena", 5_000, comune="limena")
+    locator = central.platform.set_wallet_pin(CF, PIN, comune=wallet_comune)
+    piazzola, limena = (enrolled_client(central, comune=c) for c in ("piazzola", "limena"))
+    [refused] = piazzola.submit([credit_purchase(piazzola, locator, "kiosk-test")])
+    assert (refused.accepted, refused.code) == (False, "other_comune")
+    assert central.platform.records("credits")[key]["balance_cents"] == 5_000
+    [accepted] = limena.submit([credit_purchase(limena, locator, "kiosk-test")])
+    assert accepted.accepted, accepted
+    assert central.platform.records("credits")[key]["balance_cents"] == 2_400
+    piazzola.close()
+    limena.close()

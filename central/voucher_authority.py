@@ -54,6 +54,7 @@ from vouchers.codes import (
     VoucherClaims,
     key_id,
     normalise_code,
+    scanned,
     verify,
 )
 from vouchers.keys import anyone_signs_for
@@ -357,7 +358,7 @@ def find(
     """The voucher a merchant scanned (the SP1: text) or typed (the human code);
     ``lock``: its row locked to the end of the transaction (SELECT … FOR UPDATE), so
     two redemptions of one voucher take turns while other vouchers' go on."""
-    text = text.strip()
+    text = scanned(text)
     if text.startswith(PREFIX):
         # A revoked key's signature still names its voucher: the ledger decides below.
         trusted = _trusted(session, revoked_too=True) if trusted_only else {}

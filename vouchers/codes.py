@@ -184,6 +184,14 @@ class Verdict:
     kid: bytes | None = None
 
 
+def scanned(text: str) -> str:
+    """A signed code as a scanner typed it: without the spaces and line ends around it,
+    and in capitals when it came in small letters (a scanner typing with Caps Lock on
+    swaps their case). Base45 has no small letters, so the capitals are the code itself."""
+    text = text.strip()
+    return text.upper() if text.upper().startswith(PREFIX) else text
+
+
 class _BadCodeError(Exception):
     pass
 
@@ -191,7 +199,7 @@ class _BadCodeError(Exception):
 def verify(text: str, trusted: Mapping[bytes, Ed25519PublicKey], today: date) -> Verdict:
     """Checks a code's form, issuer, signature and dates; never raises on bad input."""
     try:
-        kid, claims = _verified_claims(text.strip(), trusted)
+        kid, claims = _verified_claims(scanned(text), trusted)
     except _BadCodeError as problem:
         return Verdict("invalid", str(problem))
     if today < claims.valid_from:

@@ -1212,3 +1212,28 @@ def test_a_kiosk_of_another_comune_cannot_spend_a_comunes_credit(
     assert central.platform.records("credits")[key]["balance_cents"] == 2_400
     piazzola.close()
     limena.close()
+
+
+def test_a_code_scanned_in_small_letters_is_checked_and_redeemed_as_printed(
+    central: Central,
+) -> None:
+    """A scanner typing with Caps Lock on swaps the case of the code's letters, and adds
+    spaces: the same voucher is found and taken, not refused as no code at all."""
+    issued = central.platform.issue_voucher(CF, "piazzola", "Buoni spesa 2026", 5_000)
+    enrollment = central.platform.new_enrollment_code(
+        "merchant", None, {"programmes": ["Buoni spesa 2026"]}
+    )
+    _device, token = central.platform.enroll(enrollment, "shop-03")
+    headers = {"Authorization": f"Bearer {token}"}
+    typed = f"  {issued['signed_code'].lower()} "
+    body = {"voucher": typed, "redemption_id": str(uuid.uuid4()), "amount_cents": 1_000}
+    taken = requests.post(f"{central.url}/v1/redemptions", json=body, headers=headers, timeout=5)
+    assert taken.status_code == 200, taken.text
+    assert taken.json()["amount_left_cents"] == 4_000
+    checked = requests.get(
+        f"{central.url}/v1/vouchers/{urllib.parse.quote(typed.strip(), safe='')}",
+        headers=headers,
+        timeout=5,
+    )
+    assert checked.status_code == 200, checked.text
+    assert checked.json()["amount_left_cents"] == 4_000

@@ -294,3 +294,14 @@ def test_published_keys_with_a_field_nested_a_thousand_deep_are_kept(tmp_path: P
     assert save_published(path, [entry]) == 1
     assert load_trusted(path) == {SIGNER.kid: SIGNER.private_key.public_key()}
     assert "extra" not in path.read_text(encoding="utf-8")
+
+
+def test_a_code_scanned_in_small_letters_verifies_as_printed() -> None:
+    """A scanner typing with Caps Lock on sends the code's letters in small letters;
+    Base45 has none, so the code is read in capitals. A changed character still fails."""
+    text = encode(claims(), SIGNER)
+    verdict = verify(f" {text.lower()}\r\n", TRUSTED, TODAY)
+    assert verdict.outcome == "valid", verdict.reason
+    assert verdict.claims == claims()
+    altered = text[:-1] + ("A" if text[-1] != "A" else "B")
+    assert verify(altered.lower(), TRUSTED, TODAY).outcome == "invalid"

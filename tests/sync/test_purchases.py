@@ -11,7 +11,7 @@ import urllib.parse
 import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import replace
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
@@ -56,7 +56,7 @@ from tests.sync.conftest import (
 )
 from tests.sync.faults import FaultProxy
 from tests.sync.wallets import PIN, key_of, opened
-from vouchers.codes import Signer
+from vouchers.codes import Signer, VoucherClaims, encode, new_voucher_id
 from vouchers.wallet_key import purchase_proof
 
 ROME = "Europe/Rome"  # the kiosk's default time zone
@@ -1237,3 +1237,33 @@ def test_a_code_scanned_in_small_letters_is_checked_and_redeemed_as_printed(
     )
     assert checked.status_code == 200, checked.text
     assert checked.json()["amount_left_cents"] == 4_000
+
+
+def test_a_kiosk_s_voucher_sent_in_small_letters_is_refused_not_published(
+    central: Central,
+) -> None:
+    """The ledger publishes a kiosk's code as sent, for reprints: read in capitals by a
+    shop, a code in small letters is still never taken into the ledger that way."""
+    client = enrolled_client(central, signer=SIGNER)
+    claims = VoucherClaims(
+        voucher_id=new_voucher_id(),
+        valid_from=date.today(),
+        valid_until=date.today() + timedelta(days=30),
+        issued_at=datetime.now(UTC),
+        service_id="s01",
+        units=2,
+    )
+    signed = encode(claims, SIGNER)
+    payload = {
+        "order": f"ORD-{uuid.uuid4().hex[:8]}",
+        "total_cents": 2_600,
+        "payment": "provider",
+        "lines": [{"service": "s01", "quantity": 2, "unit_price_cents": 1_300}],
+        "vouchers": [{"id": claims.voucher_id.hex(), "signed_code": signed.lower()}],
+        "channel": "kiosk",
+    }
+    now = datetime.now(UTC).isoformat()
+    [answer] = client.submit([Submission(str(uuid.uuid4()), "purchase", now, payload)])
+    assert (answer.accepted, answer.code) == (False, "invalid_voucher"), answer
+    assert central.platform.issued_voucher(claims.voucher_id.hex()) is None
+    client.close()

@@ -427,6 +427,10 @@ class WalletHolder(Base):
     set_at: Mapped[datetime]
     failures: Mapped[int] = mapped_column(default=0)
     locked_at: Mapped[datetime | None] = mapped_column(default=None)
+    # The change that first published the wallet under this PIN: a kiosk that had not
+    # read it judged a PIN before it had the wallet. Kept here, as compaction folds
+    # that change into the wallet's later reseals. None: set before it was kept.
+    first_seq: Mapped[int | None] = mapped_column(BigInteger(), default=None)
 
 
 class ImportedGrantFile(Base):

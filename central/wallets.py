@@ -303,12 +303,22 @@ def _before_this_pin(session: Session, row: WalletHolder, payload: dict[str, Any
         return False
     if epoch != epochs.read(session).id:
         return False
-    first = session.scalar(
-        select(func.min(Change.seq)).where(
-            Change.kind == "wallets", Change.record_id == row.locator
+    first = row.first_seq
+    if first is None:  # a PIN set before its first change was kept: the log's oldest
+        first = session.scalar(
+            select(func.min(Change.seq)).where(
+                Change.kind == "wallets", Change.record_id == row.locator
+            )
         )
-    )
     return first is not None and int(seen) < first
+
+
+def published_seq(session: Session, locator: str) -> int | None:
+    """The change that has just published the wallet at ``locator``."""
+    session.flush()
+    return session.scalar(
+        select(func.max(Change.seq)).where(Change.kind == "wallets", Change.record_id == locator)
+    )
 
 
 _CURSOR = re.compile(r"[0-9]{1,18}")

@@ -41,6 +41,7 @@ from central.wallets import (
     check_login_proof,
     holder_of,
     ledger_comuni,
+    published_seq,
     set_pin,
     spend_proof,
     wallet_event,
@@ -324,6 +325,9 @@ class Wallet:
         if old_locator is not None and old_locator != locator:
             self.catalog.unpublish_in(session, "wallets", old_locator)
         self.reseal(session, holder)
+        row = session.get(WalletHolder, holder)
+        if row is not None and (old_locator != locator or row.first_seq is None):
+            row.first_seq = published_seq(session, locator)
         return locator
 
     def set_wallet_pin_at_kiosk(self, device: Device, request: messages.WalletPinRequest) -> str:

@@ -70,3 +70,21 @@ def test_a_wrong_pin_at_a_kiosk_that_has_the_wallet_still_counts(
     try_wallet(engine.store, central, CF, "918273", lookup)
     engine.push()
     assert failures(central) == 4
+
+
+def test_a_wrong_pin_still_counts_once_the_change_log_is_compacted(
+    central: Central, tmp_path: Path
+) -> None:
+    """The wallet resealed since the kiosk pulled it (a new buono), and the change log
+    compacted (every ten minutes): the first change under this PIN is folded into the
+    reseal, and the kiosk's wrong PINs were taken for tries made before it had the
+    wallet. Not counted, a fleet of offline kiosks gave a stranger five tries each."""
+    central.platform.set_credit(CF, "Credito welfare 2026", 10_000, "piazzola")
+    central.platform.set_wallet_pin(CF, PIN, "piazzola")
+    engine, lookup = piazzola_kiosk(central, tmp_path, "kiosk-0")  # pulled the wallet
+    central.platform.issue_voucher(CF, "piazzola", "Buoni spesa 2026", 5_000)
+    assert central.platform.compact() > 0
+    for _ in range(3):
+        try_wallet(engine.store, central, CF, "918273", lookup)
+    engine.push()
+    assert failures(central) == 3

@@ -45,6 +45,7 @@ from central.models import (
     SpentWalletProof,
     WalletHolder,
 )
+from central.scopes import scope_needle
 from forms.lookup import holder_key
 from protocol.messages import WalletPinRequest
 from vouchers.wallet_key import (
@@ -238,7 +239,7 @@ def only_other_comuni_credit(device: Device | None, credit: Record) -> bool:
     a wallet of no Comune reaches every kiosk, but each Comune pays only its own."""
     if device is None or device.comune is None or not credit.scope:
         return False
-    return device.comune not in credit.scope.strip("|").split("|")
+    return scope_needle(device.comune) not in credit.scope
 
 
 def proof_digest(proof: str) -> str:

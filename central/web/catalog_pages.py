@@ -14,7 +14,6 @@ from urllib.parse import parse_qs
 from fastapi import APIRouter, Depends, HTTPException, Request
 from fastapi.responses import Response
 
-from central.platform import Platform
 from central.web import accounts, publishing
 from central.web.desk import COOKIE, Desk
 from central.web.staff import comuni_of, staff_member
@@ -67,8 +66,8 @@ RULES = {
 }
 
 
-def catalog_router(platform: Platform) -> APIRouter:
-    desk = Desk(platform)
+def catalog_router(desk: Desk) -> APIRouter:
+    platform = desk.platform
     router = APIRouter(include_in_schema=False)
     Staff = Annotated[accounts.Merchant, Depends(staff_member(desk))]  # noqa: N806
     Fields = Annotated[dict[str, list[str]], Depends(form_lists)]  # noqa: N806

@@ -21,7 +21,6 @@ from starlette.datastructures import UploadFile
 
 from central.constant_time import same_secret
 from central.models import Device, IssuedVoucher, StaffAction
-from central.platform import Platform
 from central.web import accounts, audit, grants, reconciliation, review
 from central.web.desk import COOKIE, XLSX, Desk, form_fields
 from central.web.staff import comuni_of, staff_member
@@ -59,8 +58,8 @@ def problem_text(t: Callable[..., str], problem: grants.Problem) -> str:
     return t("on_line", line=problem.line, text=text) if problem.line else text
 
 
-def comune_router(platform: Platform) -> APIRouter:
-    desk = Desk(platform)
+def comune_router(desk: Desk) -> APIRouter:
+    platform = desk.platform
     router = APIRouter(include_in_schema=False)
     Form = Annotated[dict[str, str], Depends(form_fields)]  # noqa: N806
     Staff = Annotated[accounts.Merchant, Depends(staff_member(desk))]  # noqa: N806

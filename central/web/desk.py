@@ -285,9 +285,9 @@ def _sent_before(
     return done.units, done.amount_cents
 
 
-def desk_router(platform: Platform, admin: Callable[..., None]) -> APIRouter:
+def desk_router(desk: Desk, admin: Callable[..., None]) -> APIRouter:
     """The desk's pages, and the admin call that makes a merchant account."""
-    desk = Desk(platform)
+    platform = desk.platform
     router = APIRouter(include_in_schema=False)
     Form = Annotated[dict[str, str], Depends(form_fields)]  # noqa: N806
 
@@ -511,13 +511,13 @@ def install(app: Any, platform: Platform, admin: Callable[..., None]) -> None:
     from central.web.comune import comune_router
     from central.web.staff import staff_router
 
-    app.include_router(desk_router(platform, admin))
-    app.include_router(staff_router(platform, admin))
-    app.include_router(comune_router(platform))
-    app.include_router(catalog_router(platform))
+    desk = Desk(platform)  # one for every page: it reads the form secret once
+    app.include_router(desk_router(desk, admin))
+    app.include_router(staff_router(desk, admin))
+    app.include_router(comune_router(desk))
+    app.include_router(catalog_router(desk))
     app.add_exception_handler(LoginRequiredError, to_login)
     # After the platform's own answers (app.py), which each wraps: the API keeps them.
-    desk = Desk(platform)
     for kind in (StarletteHTTPException, DataError, OperationalError):
         app.add_exception_handler(kind, _as_desk_page(desk, app.exception_handlers[kind]))
 

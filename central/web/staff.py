@@ -154,8 +154,8 @@ def staff_member(desk: Desk) -> Callable[[Request], accounts.Merchant]:
     return member
 
 
-def staff_router(platform: Platform, admin: Callable[..., None]) -> APIRouter:
-    desk = Desk(platform)
+def staff_router(desk: Desk, admin: Callable[..., None]) -> APIRouter:
+    platform = desk.platform
     router = APIRouter(include_in_schema=False)
     Form = Annotated[dict[str, str], Depends(form_fields)]  # noqa: N806
 

@@ -141,6 +141,17 @@ def test_the_configured_logo_prints_at_the_top_as_a_raster(tmp_path: Path) -> No
         printer.close()
 
 
+def printed(data: bytes) -> bytes:
+    """What a printer on a TCP socket received of ``data`` (real ESC/POS bytes)."""
+    printer = FakePrinter()
+    try:
+        NetworkConnection(printer.host, printer.port, timeout=2).send(data)
+        eventually(lambda: printer.jobs)
+        return printer.jobs[0]
+    finally:
+        printer.close()
+
+
 @pytest.mark.parametrize(("model", "dots", "columns"), [("TM-T88V", 512, 42), ("T-1", 504, 42)])
 def test_a_model_printing_narrower_than_the_roll_gets_slips_as_wide_as_it_prints(
     tmp_path: Path, model: str, dots: int, columns: int
@@ -150,13 +161,7 @@ def test_a_model_printing_narrower_than_the_roll_gets_slips_as_wide_as_it_prints
     with each full line in two and the right of each picture cut off."""
     paper = paper_for(make_config(tmp_path, f'[printer]\npaper = "80mm"\nmodel = "{model}"\n'))
     slip = sample("voucher", CONTEXT)  # rules, pairs, a QR code and a barcode
-    printer = FakePrinter()
-    try:
-        NetworkConnection(printer.host, printer.port, timeout=2).send(render(slip, paper))
-        eventually(lambda: printer.jobs)
-    finally:
-        printer.close()
-    job = decode(printer.jobs[0])
+    job = decode(printed(render(slip, paper)))
     assert max(len(line.text) for line in job.lines) == columns  # a rule, edge to edge
     assert all(len(line.text) <= (columns // 2 if line.big else columns) for line in job.lines)
     assert job.images and all(image.width - 32 <= dots for image in job.images)  # 16 a side
@@ -175,13 +180,7 @@ def test_a_right_to_left_name_prints_as_its_picture_even_on_a_page_that_has_its_
     rtl_page = paper_for(make_config(tmp_path, f'[printer]\ncode_page = "{page}"\n'))
     western = paper_for(make_config(tmp_path, "[printer]\n"))
     slip = Slip("x", (Text("Fornitore"), Text(name, bold=True)))
-    printer = FakePrinter()
-    try:
-        NetworkConnection(printer.host, printer.port, timeout=2).send(render(slip, rtl_page))
-        eventually(lambda: printer.jobs)
-    finally:
-        printer.close()
-    job = decode(printer.jobs[0], {rtl_page.code_page_table: page})
+    job = decode(printed(render(slip, rtl_page)), {rtl_page.code_page_table: page})
     expected = decode(render(slip, western))
     assert job.texts == expected.texts == ["Fornitore"]
     assert [image.tobytes() for image in job.images] == [i.tobytes() for i in expected.images]
@@ -196,13 +195,7 @@ def test_a_voucher_on_a_model_that_draws_no_qr_code_carries_it_as_a_picture(
     paper = paper_for(make_config(tmp_path, f'[printer]\npaper = "58mm"\nmodel = "{model}"\n'))
     slip = sample("voucher", CONTEXT)
     [code] = [e.payload for e in slip.elements if isinstance(e, Qr)]
-    printer = FakePrinter()
-    try:
-        NetworkConnection(printer.host, printer.port, timeout=2).send(render(slip, paper))
-        eventually(lambda: printer.jobs)
-    finally:
-        printer.close()
-    job = decode(printer.jobs[0])
+    job = decode(printed(render(slip, paper)))
     assert not job.qr_payloads  # nothing the printer would ignore
     scanned = [found.text for image in job.images for found in zxingcpp.read_barcodes(image)]
     assert code in scanned
